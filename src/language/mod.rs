@@ -1,0 +1,4 @@
+//! English language knowledge: the embedded lexicon and the part-of-speech tagger.
+
+pub mod lexicon;
+pub mod tagger;

@@ -1,0 +1,4 @@
+//! galley: an editorial quality linter for Markdown article drafts.
+
+pub mod language;
+pub mod text;

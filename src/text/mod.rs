@@ -1,0 +1,4 @@
+//! Sentences and tokens.
+
+pub mod sentences;
+pub mod tokens;
