@@ -1,0 +1,102 @@
+//! The rule model: one rule, one file, one id. A rule reads the analysed document and pushes
+//! diagnostics; it keeps no state between files, never prints and never reads files.
+
+use crate::config::{Level, Settings};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+
+mod boilerplate;
+mod duplicate_sentence;
+mod headline;
+mod repeated_headline;
+mod repeated_word;
+mod spliced_headline;
+mod unbalanced_brackets;
+mod unbalanced_quotes;
+
+/// A rule's documentation, in fixed sections. `galley explain RULE` prints it and the rules
+/// page in `docs/` is generated from it.
+#[derive(Debug)]
+pub struct RuleDoc {
+    pub id: &'static str,
+    /// One line: what the rule flags.
+    pub summary: &'static str,
+    pub default: Level,
+    /// What it flags, in full.
+    pub flags: &'static str,
+    /// Why it matters to an editor.
+    pub why: &'static str,
+    /// A Markdown draft the rule fires on (a test lints it).
+    pub example: &'static str,
+    /// What to write instead.
+    pub instead: &'static str,
+    /// What its fixes do and whether `--fix` applies them.
+    pub fix: &'static str,
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub settings: &'a Settings,
+}
+
+pub trait Rule: Send + Sync {
+    fn doc(&self) -> &'static RuleDoc;
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// Every built-in rule, sorted by id.
+pub fn builtin() -> &'static [&'static dyn Rule] {
+    static RULES: &[&dyn Rule] = &[
+        &boilerplate::Boilerplate,
+        &duplicate_sentence::DuplicateSentence,
+        &repeated_headline::RepeatedHeadline,
+        &repeated_word::RepeatedWord,
+        &spliced_headline::SplicedHeadline,
+        &unbalanced_brackets::UnbalancedBrackets,
+        &unbalanced_quotes::UnbalancedQuotes,
+    ];
+    RULES
+}
+
+/// A built-in rule by id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    builtin().iter().copied().find(|r| r.doc().id == id)
+}
+
+/// Every rule id galley knows, for "did you mean" suggestions.
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    builtin().iter().map(|r| r.doc().id)
+}
+
+/// Run every enabled rule on a document; severities follow the settings.
+pub fn run(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let cx = Context { doc, settings };
+    let mut all = Vec::new();
+    let mut out = Vec::new();
+    for rule in builtin() {
+        let d = rule.doc();
+        let Level::On(severity) = settings.level(d.id, d.default) else {
+            continue;
+        };
+        out.clear();
+        rule.check(&cx, &mut out);
+        for mut diag in out.drain(..) {
+            diag.severity = severity;
+            all.push(diag);
+        }
+    }
+    sort(&mut all);
+    all
+}
+
+/// Findings in reading order.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+    });
+}
+
+pub(crate) const fn on(severity: Severity) -> Level {
+    Level::On(severity)
+}

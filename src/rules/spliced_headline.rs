@@ -1,0 +1,145 @@
+use super::headline::{Word, leading_run, repeats_title, title_words, words};
+use super::{Context, Rule, RuleDoc, on};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
+use crate::document::{BlockKind, Document};
+use crate::language::lexicon;
+
+pub struct SplicedHeadline;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "spliced-headline",
+    summary: "the headline, or four or more of its leading words, pasted into a body sentence",
+    default: on(Severity::Error),
+    flags: "A run of four or more of the headline's leading words inside a body sentence, \
+            when the run keeps the headline's title-case capitals on ordinary words \
+            (\"...the mayor visited Council to Approve New Budget the school...\"), or when the \
+            whole headline of six words or more sits inside a sentence. Silent when a lede \
+            echoes the headline's words in its own case, and when the headline is quoted, \
+            linked or italicised as a title.",
+    why: "Content-management systems paste the headline into the body when a template \
+          variable or a find-and-replace misfires; the sentence around it no longer reads.",
+    example: "# Council to Approve New Budget for Schools\n\n\
+              The mayor met teachers at Council to Approve New Budget the town hall on Monday.\n",
+    instead: "Delete the pasted words and restore what the sentence meant to say.",
+    fix: "Suggests deleting the pasted words (shown, never applied: the words they replaced \
+          are lost).",
+};
+
+impl Rule for SplicedHeadline {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let Some(title) = title_words(doc) else {
+            return;
+        };
+        if title.len() < 4 {
+            return;
+        }
+        let Some(t) = doc.title.as_ref() else { return };
+        for (b, block) in doc.body_blocks() {
+            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+                continue;
+            }
+            let bw = words(&doc.prose, block.range.clone());
+            // A block that is the headline again is the repeated-headline rule's finding.
+            if repeats_title(&title, &bw, false).is_some() {
+                continue;
+            }
+            for s in doc.analysis.block_sentences(b) {
+                let sw = words(&doc.prose, s.range.clone());
+                let mut j = 0;
+                while j < sw.len() {
+                    let run = leading_run(&title, &sw, j);
+                    if run < 4 {
+                        j += 1;
+                        continue;
+                    }
+                    let span = sw[j].range.start..sw[j + run - 1].range.end;
+                    if spliced(doc, &title, &sw[j..j + run], j == 0)
+                        && !cited(doc, block.range.start, span.clone())
+                    {
+                        let pasted = &doc.source[span.clone()];
+                        out.push(
+                            Diagnostic::new(
+                                DOC.id,
+                                span.clone(),
+                                format!(
+                                    "the headline's words '{pasted}' are pasted into this sentence"
+                                ),
+                            )
+                            .label(t.range.clone(), "the headline")
+                            .note("the sentence does not read with them in it")
+                            .fix(
+                                "delete the pasted headline words",
+                                Applicability::Display,
+                                vec![Edit {
+                                    range: with_trailing_space(doc, span),
+                                    replacement: String::new(),
+                                }],
+                            ),
+                        );
+                    }
+                    j += run;
+                }
+            }
+        }
+    }
+}
+
+/// Does a run of headline words look pasted rather than written?
+fn spliced(doc: &Document, title: &[Word], run: &[Word], sentence_start: bool) -> bool {
+    // The whole of a long headline inside a sentence is not an echo.
+    if run.len() == title.len() && title.len() >= 6 && !sentence_start {
+        return true;
+    }
+    // Title-case capitals on ordinary words, kept exactly as the headline has them.
+    run.iter().zip(title).enumerate().any(|(k, (w, tw))| {
+        let text = &doc.source[w.range.clone()];
+        let in_title = &doc.source[tw.range.clone()];
+        (k > 0 || !sentence_start) && text == in_title && title_cased_common(text)
+    })
+}
+
+/// "Travel", "Warns": capitalised, not all capitals, and an ordinary lower-case word.
+fn title_cased_common(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || !chars.clone().any(char::is_lowercase) {
+        return false;
+    }
+    if word.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    lexicon::lookup(&lower).is_some() && lexicon::lookup(word).is_none()
+}
+
+/// Quoted, linked or emphasised words are a title being cited.
+fn cited(doc: &Document, block_start: usize, span: std::ops::Range<usize>) -> bool {
+    let before = doc.source[..span.start].trim_end_matches([' ', '\t']);
+    if before.ends_with(['“', '"', '‘', '\'', '*', '_', '[', '«']) {
+        return true;
+    }
+    // Inside an open quotation in this block?
+    let mut open = false;
+    for c in doc.prose[block_start..span.start].chars() {
+        match c {
+            '“' => open = true,
+            '”' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+fn with_trailing_space(doc: &Document, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let rest = &doc.source[span.end..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    span.start..span.end + spaces
+}

@@ -1,0 +1,153 @@
+use super::{Context, Rule, RuleDoc, on};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Block, BlockKind, Document};
+
+pub struct UnbalancedQuotes;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "unbalanced-quotes",
+    summary: "a quotation mark opened and never closed in its paragraph, or closed and never opened",
+    default: on(Severity::Error),
+    flags: "An opening double quotation mark (“ or \") with no closing one before the paragraph \
+            ends, or a closing one (” or \") that nothing opened. It follows the newspaper \
+            convention for quotations that run over several paragraphs: every paragraph but \
+            the last is left open, and the next one reopens with an opening mark. Apostrophes \
+            in contractions, possessives and years ('90s) are not quotation marks, and single \
+            quotes may nest inside double ones.",
+    why: "An unclosed quotation leaves the reader unsure where the speaker's words end and the \
+          writer's begin: it can put words in someone's mouth.",
+    example: "The mayor told reporters, “We will rebuild the bridge by spring.\n\n\
+              Work is expected to begin next month.\n",
+    instead: "Close the quotation where the speaker's words end: “We will rebuild the bridge \
+              by spring.”",
+    fix: "None: only the writer knows where the quotation ends.",
+};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+}
+
+/// Classify the double quotation marks of a block's prose, in order.
+fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
+    let text = &doc.prose;
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut depth = 0usize;
+    for (i, c) in text[block.range.clone()].char_indices() {
+        let at = block.range.start + i;
+        let mark = match c {
+            '“' | '„' => Some(Mark::Open),
+            '”' => Some(Mark::Close),
+            '"' => {
+                if prev.is_some_and(|p| p.is_ascii_digit()) {
+                    // 12" (inches) is a measure, not a quotation mark.
+                    None
+                } else if prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+                }) {
+                    Some(Mark::Open)
+                } else if prev.is_some_and(|p| p.is_alphanumeric())
+                    && text[at + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    // a"b: no side is clear; read it by the count so far.
+                    Some(if depth > 0 { Mark::Close } else { Mark::Open })
+                } else {
+                    Some(Mark::Close)
+                }
+            }
+            _ => None,
+        };
+        if let Some(m) = mark {
+            match m {
+                Mark::Open => depth += 1,
+                Mark::Close => depth = depth.saturating_sub(1),
+            }
+            out.push((at, m));
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Does the block open with a quotation mark (the continuation of a quotation)?
+fn opens_with_quote(doc: &Document, block: &Block) -> bool {
+    doc.prose[block.range.clone()]
+        .trim_start()
+        .starts_with(['“', '"', '„'])
+}
+
+impl Rule for UnbalancedQuotes {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        for (i, block) in doc.blocks.iter().enumerate() {
+            let mut open: Vec<usize> = Vec::new();
+            for (at, m) in marks(doc, block) {
+                match m {
+                    Mark::Open => open.push(at),
+                    Mark::Close => {
+                        if open.pop().is_none() {
+                            let len = doc.source[at..].chars().next().map_or(1, char::len_utf8);
+                            out.push(
+                                Diagnostic::new(
+                                    DOC.id,
+                                    at..at + len,
+                                    "closing quotation mark with no opening one",
+                                )
+                                .help("add the opening quotation mark where the quotation begins, or delete this one"),
+                            );
+                        }
+                    }
+                }
+            }
+            let Some(&first_open) = open.first() else {
+                continue;
+            };
+            // A quotation running on into the next paragraph, which reopens it.
+            let continues = block.kind == BlockKind::Paragraph
+                && doc.blocks.get(i + 1).is_some_and(|next| {
+                    next.kind == BlockKind::Paragraph
+                        && next.quote_depth == block.quote_depth
+                        && opens_with_quote(doc, next)
+                });
+            if continues {
+                continue;
+            }
+            let len = doc.source[first_open..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+            let end = block.range.end;
+            let last_char = doc.source[..end]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
+            let where_ = if block.is_heading() {
+                "heading"
+            } else {
+                "paragraph"
+            };
+            out.push(
+                Diagnostic::new(
+                    DOC.id,
+                    first_open..first_open + len,
+                    "this quotation is never closed",
+                )
+                .label(
+                    end - last_char..end,
+                    format!("the {where_} ends here with the quotation still open"),
+                )
+                .help("add the closing quotation mark (”) where the speaker's words end")
+                .note("a quotation that runs on into the next paragraph is fine when that paragraph opens with a quotation mark"),
+            );
+        }
+    }
+}
