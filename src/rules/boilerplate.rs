@@ -1,6 +1,6 @@
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use serde::Deserialize;
 
 use super::{Context, Rule, RuleDoc, on};
@@ -31,6 +31,8 @@ static DOC: RuleDoc = RuleDoc {
 #[derive(Deserialize)]
 struct PhraseFile {
     phrase: Vec<RawPhrase>,
+    #[serde(default)]
+    test: Vec<RawTest>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +44,13 @@ struct RawPhrase {
     mode: Option<String>,
 }
 
+#[derive(Deserialize)]
+#[cfg_attr(not(test), allow(dead_code))]
+struct RawTest {
+    block: String,
+    expect: String,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     Block,
@@ -50,7 +59,7 @@ enum Mode {
 }
 
 struct Phrase {
-    /// Folded phrase text (empty for patterns).
+    /// The phrase, folded (empty for patterns).
     text: String,
     pattern: Option<Regex>,
     kind: String,
@@ -59,70 +68,100 @@ struct Phrase {
 
 const PHRASES: &str = include_str!("../../rules/boilerplate.toml");
 
-fn phrases() -> &'static [Phrase] {
-    static P: OnceLock<Vec<Phrase>> = OnceLock::new();
-    P.get_or_init(|| {
-        // The built-in list is checked by a test; a broken entry is skipped, never a panic.
-        let Ok(file) = toml::from_str::<PhraseFile>(PHRASES) else {
-            return Vec::new();
+fn load() -> Result<(Vec<Phrase>, Vec<RawTest>), String> {
+    let file: PhraseFile = toml::from_str(PHRASES).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for p in file.phrase {
+        let mode = match p.mode.as_deref() {
+            Some("start") => Mode::Start,
+            Some("anywhere") => Mode::Anywhere,
+            None | Some("block") => Mode::Block,
+            Some(other) => return Err(format!("unknown match mode `{other}`")),
         };
-        file.phrase
-            .into_iter()
-            .filter_map(|p| {
-                let mode = match p.mode.as_deref() {
-                    Some("start") => Mode::Start,
-                    Some("anywhere") => Mode::Anywhere,
-                    _ => Mode::Block,
-                };
-                let pattern = match &p.pattern {
-                    Some(re) => Some(RegexBuilder::new(re).case_insensitive(true).build().ok()?),
-                    None => None,
-                };
-                Some(Phrase {
-                    text: p.text.as_deref().map(normalize).unwrap_or_default(),
-                    pattern,
-                    kind: p.kind,
-                    mode,
-                })
-            })
-            .collect()
-    })
+        let pattern = match &p.pattern {
+            Some(re) => Some(Regex::new(re).map_err(|e| e.to_string())?),
+            None => None,
+        };
+        let text = p.text.as_deref().map(|t| strip(&fold(&collapse(t)), mode));
+        if text.is_none() == pattern.is_none() {
+            return Err(format!(
+                "an entry of kind `{}` needs text or pattern",
+                p.kind
+            ));
+        }
+        out.push(Phrase {
+            text: text.unwrap_or_default(),
+            pattern,
+            kind: p.kind,
+            mode,
+        });
+    }
+    Ok((out, file.test))
 }
 
-/// Lower case, straight quotes, single spaces, no decoration at either end.
-fn normalize(s: &str) -> String {
-    let folded: String = s
+fn phrases() -> &'static [Phrase] {
+    static P: OnceLock<Vec<Phrase>> = OnceLock::new();
+    // The built-in list is checked by a unit test; a broken list disables the rule, never panics.
+    P.get_or_init(|| load().map(|(p, _)| p).unwrap_or_default())
+}
+
+/// Trimmed, with runs of white space as one space, curly quotes straight.
+fn collapse(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
         .chars()
         .map(|c| match c {
             '’' | '‘' => '\'',
             '“' | '”' => '"',
-            c => c.to_lowercase().next().unwrap_or(c),
+            c => c,
         })
-        .collect();
-    let joined = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '(' && c != ')')
+        .collect()
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Decoration that "block" phrases ignore at either end.
+fn strip(s: &str, mode: Mode) -> String {
+    let s = s.trim_start_matches(|c: char| c.is_whitespace() || "•·«‹←|-–—".contains(c));
+    if mode != Mode::Block {
+        return s.to_string();
+    }
+    s.trim_end_matches(|c: char| c.is_whitespace() || ".:;,!?…*»›→>|-–—".contains(c))
         .to_string()
 }
 
-fn matches(p: &Phrase, norm: &str, raw: &str) -> bool {
+fn boundary(c: Option<char>) -> bool {
+    c.is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn matches(p: &Phrase, folded: &str, collapsed: &str) -> bool {
     if let Some(re) = &p.pattern {
-        return re.is_match(raw.trim());
-    }
-    if p.text.is_empty() {
-        return false;
+        return re.is_match(collapsed);
     }
     match p.mode {
-        Mode::Block => norm == p.text,
+        Mode::Block => strip(folded, Mode::Block) == p.text,
         Mode::Start => {
-            norm.starts_with(&p.text)
-                && norm[p.text.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
+            let b = strip(folded, Mode::Start);
+            b.starts_with(&p.text) && boundary(b[p.text.len()..].chars().next())
         }
-        Mode::Anywhere => norm.contains(&p.text),
+        Mode::Anywhere => folded.match_indices(&p.text).any(|(i, m)| {
+            boundary(folded[..i].chars().next_back())
+                && boundary(folded[i + m.len()..].chars().next())
+        }),
     }
+}
+
+/// The residue kind of a text, if it is residue.
+fn classify(raw: &str) -> Option<&'static str> {
+    let collapsed = collapse(raw);
+    let folded = fold(&collapsed);
+    phrases()
+        .iter()
+        .find(|p| matches(p, &folded, &collapsed))
+        .map(|p| p.kind.as_str())
 }
 
 /// The residue kind of a block, if it is residue.
@@ -131,12 +170,7 @@ fn residue(doc: &Document, block: usize) -> Option<&'static str> {
     if b.kind == BlockKind::AltText {
         return None;
     }
-    let raw = &doc.prose[b.range.clone()];
-    let norm = normalize(raw);
-    phrases()
-        .iter()
-        .find(|p| matches(p, &norm, raw))
-        .map(|p| p.kind.as_str())
+    classify(&doc.prose[b.range.clone()])
 }
 
 fn describe(kind: &str) -> &'static str {
@@ -152,6 +186,7 @@ fn describe(kind: &str) -> &'static str {
         "paywall" => "a paywall prompt",
         "navigation" => "page navigation",
         "copyright" => "a copyright footer",
+        "media" => "a media player or reading-time label",
         _ => "template text",
     }
 }
@@ -193,7 +228,7 @@ impl Rule for Boilerplate {
                     j -= 1;
                     let b = &doc.blocks[j];
                     if b.is_heading() {
-                        if normalize(&doc.prose[b.range.clone()]).starts_with("about ") {
+                        if fold(&collapse(&doc.prose[b.range.clone()])).starts_with("about ") {
                             first = j;
                         }
                         break;
@@ -216,5 +251,27 @@ impl Rule for Boilerplate {
             out.push(d);
             i = last + 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_phrase_list_loads_and_its_own_cases_pass() {
+        let (phrases, tests) = load().expect("rules/boilerplate.toml is valid");
+        assert!(phrases.len() > 50);
+        let mut failures = Vec::new();
+        for t in &tests {
+            let got = classify(&t.block).unwrap_or("");
+            if got != t.expect {
+                failures.push(format!(
+                    "{:?}: expected {:?}, got {got:?}",
+                    t.block, t.expect
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
