@@ -1,13 +1,15 @@
 //! The commands: arguments in, exit status out.
 
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, Format};
-use crate::config::{Level, Settings};
+use crate::config::{CliOverrides, Level, Resolver, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{DiscoverError, Input, decode, discover, io_message};
 use crate::document::Document;
@@ -26,6 +28,25 @@ pub fn run(cli: Cli) -> u8 {
             print!("{}", rules_table());
             OK
         }
+        Command::Init(args) => {
+            let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+            match crate::config::init::write(&dir, args.force) {
+                Ok(path) => {
+                    let path = path
+                        .strip_prefix(".")
+                        .unwrap_or(&path)
+                        .display()
+                        .to_string();
+                    eprintln!("galley: wrote {path}; edit it, then run `galley check`");
+                    OK
+                }
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    TROUBLE
+                }
+            }
+        }
+        Command::TestRules { dir } => crate::packs::test_rules_command(dir.as_deref()),
         Command::Explain { rule } => match rules::find(&rule) {
             Some(r) => {
                 print!("{}", explain(r.doc()));
@@ -46,48 +67,26 @@ pub fn did_you_mean(unknown: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The nearest candidate by edit distance, when it is near enough.
-pub fn suggest<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim_distance(unknown, c), c))
-        .filter(|&(d, c)| d <= (c.len() / 3).max(2))
-        .min()
-        .map(|(_, c)| c)
-}
-
-fn strsim_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+/// The nearest candidate by edit distance, when it is near enough (shared with the
+/// configuration's "did you mean").
+pub use crate::config::suggest;
 
 pub fn rules_table() -> String {
     let mut out = String::new();
     for r in rules::builtin() {
         let d = r.doc();
-        let level = match d.default {
-            Level::Off => "off",
-            Level::On(s) => s.as_str(),
-        };
-        out.push_str(&format!("{:<24} {:<8} {}\n", d.id, level, d.summary));
+        out.push_str(&format!(
+            "{:<24} {:<8} {}\n",
+            d.id,
+            level_name(d.default),
+            d.summary
+        ));
     }
     out
 }
 
 pub fn explain(d: &rules::RuleDoc) -> String {
-    let level = match d.default {
-        Level::Off => "off".to_string(),
-        Level::On(s) => s.as_str().to_string(),
-    };
+    let level = level_name(d.default);
     format!(
         "{id}: {summary}\n\nDefault: {level}\n\n\
          What it flags\n{flags}\n\nWhy it matters\n{why}\n\n\
@@ -100,6 +99,48 @@ pub fn explain(d: &rules::RuleDoc) -> String {
         instead = indent(d.instead),
         fix = indent(d.fix),
     )
+}
+
+/// The rules page (`docs/rules.md`), generated from each rule's documentation.
+pub fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\nGenerated from the rules' own documentation (`galley explain RULE` prints \
+         the same text). Do not edit by hand: `UPDATE_SNAPSHOTS=1 cargo test --test rules` \
+         regenerates it.\n\n| Rule | Default | Summary |\n|---|---|---|\n",
+    );
+    for r in rules::builtin() {
+        let d = r.doc();
+        out.push_str(&format!(
+            "| [`{id}`](#{id}) | {} | {} |\n",
+            level_name(d.default),
+            d.summary.replace('|', "\\|"),
+            id = d.id
+        ));
+    }
+    for r in rules::builtin() {
+        let d = r.doc();
+        out.push_str(&format!(
+            "\n## {id}\n\n{summary}. Default: **{level}**.\n\n### What it flags\n\n{flags}\n\n\
+             ### Why it matters\n\n{why}\n\n### Example\n\n```markdown\n{example}```\n\n\
+             ### Use instead\n\n{instead}\n\n### Fix\n\n{fix}\n",
+            id = d.id,
+            summary = d.summary,
+            level = level_name(d.default),
+            flags = d.flags,
+            why = d.why,
+            example = d.example,
+            instead = d.instead,
+            fix = d.fix,
+        ));
+    }
+    out
+}
+
+fn level_name(l: Level) -> &'static str {
+    match l {
+        Level::Off => "off",
+        Level::On(s) => s.as_str(),
+    }
 }
 
 fn indent(s: &str) -> String {
@@ -127,33 +168,51 @@ struct Outcome {
     /// Skipped with a warning.
     warning: Option<String>,
     checked: bool,
+    /// What `--fix`/`--diff` did to this file.
+    fix: Option<crate::fix::FileFix>,
+    /// Has findings at or above the file's `fail-on`.
+    fails: bool,
 }
 
 struct Job {
     input: Input,
     display: String,
+    /// From the configuration files that apply to this input, and the command line.
+    settings: Arc<Settings>,
 }
 
-fn fail_on(args: &CheckArgs, settings: &Settings) -> Severity {
-    match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Info) => Severity::Info,
-        None => settings.fail_on,
+/// Settings given on the command line, which beat every configuration file.
+fn cli_overrides(args: &CheckArgs) -> CliOverrides {
+    CliOverrides {
+        fail_on: args.fail_on.map(|f| match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }),
+        max_file_size: args.max_file_size,
     }
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let mut settings = Settings::default();
-    if let Some(max) = args.max_file_size {
-        settings.max_file_size = max;
-    }
-    let fail_on = fail_on(&args, &settings);
+    let mut resolver = Resolver::new(
+        args.config.as_deref(),
+        !args.no_config,
+        cli_overrides(&args),
+    );
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+
+    // Changed-lines mode and fixes (src/changed.rs, src/fix.rs).
+    let post = match crate::fix::PostOptions::from_args(&args) {
+        Ok(post) => post,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return TROUBLE;
         }
     };
 
@@ -177,22 +236,89 @@ fn check(args: CheckArgs) -> u8 {
         .clone()
         .unwrap_or_else(|| "<stdin>".to_string());
 
-    let jobs: Vec<Job> = inputs
-        .into_iter()
-        .map(|input| {
-            let display = match &input {
-                Input::Stdin => stdin_name.clone(),
-                Input::File(p) => p.display().to_string(),
-            };
-            Job { input, display }
-        })
+    // Configuration for each input (found, compiled and merged once per folder and file).
+    // Files a configuration excludes are dropped unless named on the command line.
+    let named: HashSet<&Path> = args
+        .paths
+        .iter()
+        .map(|p| p.strip_prefix(".").unwrap_or(p))
         .collect();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut unconfigured = 0;
+    for input in inputs {
+        let settings = match &input {
+            Input::Stdin => {
+                resolver.settings_for_stdin(args.stdin_filename.as_deref().map(Path::new))
+            }
+            Input::File(p) => {
+                if !named.contains(p.as_path()) && resolver.is_excluded(p) {
+                    continue;
+                }
+                resolver.settings_for(p)
+            }
+        };
+        let display = match &input {
+            Input::Stdin => stdin_name.clone(),
+            Input::File(p) => p.display().to_string(),
+        };
+        match settings {
+            Ok(settings) => jobs.push(Job {
+                input,
+                display,
+                settings,
+            }),
+            Err(_) => unconfigured += 1,
+        }
+    }
+    let mut config_errors = resolver.take_errors();
+    // Errors in the rule packs the configurations name (each reported once).
+    for job in &jobs {
+        config_errors.extend(crate::packs::take_errors(&job.settings));
+    }
+    if !config_errors.is_empty() {
+        let color_err = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        let _ = write!(
+            stderr.lock(),
+            "{}",
+            crate::config::error::render(&config_errors, color_err)
+        );
+        status = TROUBLE;
+    }
+    if unconfigured > 0 {
+        let _ = writeln!(
+            stderr.lock(),
+            "error: {unconfigured} file{} not checked because of the configuration errors above",
+            if unconfigured == 1 { " was" } else { "s were" }
+        );
+        status = TROUBLE;
+    }
+    // With `--fix`, standard input's fixed text takes standard output; findings go to stderr.
+    let findings_to_stderr = post.writes() && jobs.iter().any(|j| j.input == Input::Stdin);
 
     let format = args.format;
     let process = |job: &Job| -> Outcome {
         let bytes = match &job.input {
-            Input::Stdin => stdin_text.clone().unwrap_or_else(|| Ok(Vec::new())),
-            Input::File(p) => read_limited(p, settings.max_file_size),
+            Input::Stdin => stdin_text
+                .clone()
+                .unwrap_or_else(|| Ok(Vec::new()))
+                .and_then(|b| {
+                    if b.len() as u64 > job.settings.max_file_size {
+                        Err(format!(
+                            "skipped: {} bytes is over the size limit of {} bytes (--max-file-size)",
+                            b.len(),
+                            job.settings.max_file_size
+                        ))
+                    } else {
+                        Ok(b)
+                    }
+                }),
+            Input::File(p) => read_limited(p, job.settings.max_file_size),
         };
         let bytes = match bytes {
             Ok(b) => b,
@@ -206,15 +332,35 @@ fn check(args: CheckArgs) -> u8 {
             Err(msg) => return Outcome::failed(format!("{}: {msg}", job.display)),
         };
         let doc = Document::parse(source);
-        let diags = crate::check_document(&doc, &settings);
-        render_outcome(format, color, &job.display, &doc, diags)
+        let settings = &job.settings;
+        let diags = crate::check_document(&doc, settings);
+        let recheck = |d: &Document| crate::check_document(d, settings);
+        let (doc, diags, fix) =
+            match crate::fix::after_rules(&post, &job.input, &job.display, doc, diags, &recheck) {
+                Ok(done) => done,
+                Err(msg) => return Outcome::failed(format!("{}: {msg}", job.display)),
+            };
+        let fails = diags.iter().any(|d| d.severity >= settings.fail_on);
+        let mut outcome = render_outcome(format, color, &job.display, &doc, diags);
+        outcome.fix = fix;
+        outcome.fails = fails;
+        outcome
     };
 
     let mut totals = Counts::default();
     let mut json = Vec::new();
-    let mut json_errors = Vec::new();
+    // Configuration errors go in the JSON report's `errors` too.
+    let mut json_errors: Vec<render::JsonError> = config_errors
+        .iter()
+        .map(|e| render::JsonError {
+            path: e.path.display().to_string(),
+            message: e.located_message(),
+        })
+        .collect();
     let mut files = 0;
-    let mut worst: Option<Severity> = None;
+    let mut fails = false;
+    let mut sarif: Vec<String> = Vec::new();
+    let mut fix_totals = crate::fix::FixTotals::default();
     let stdout = std::io::stdout();
     let mut emit = |o: Outcome, status: &mut u8| {
         let mut out = stdout.lock();
@@ -234,18 +380,24 @@ fn check(args: CheckArgs) -> u8 {
             files += 1;
         }
         totals.merge(o.counts);
-        for s in [Severity::Error, Severity::Warning, Severity::Info] {
-            let n = match s {
-                Severity::Error => o.counts.errors,
-                Severity::Warning => o.counts.warnings,
-                Severity::Info => o.counts.infos,
-            };
-            if n > 0 {
-                worst = worst.max(Some(s));
+        fails |= o.fails;
+        if let Some(f) = &o.fix {
+            if let Some(line) = fix_totals.add(f, post.diff) {
+                let _ = writeln!(stderr.lock(), "galley: {line}");
             }
+            if let Some(fixed) = &f.stdout {
+                let _ = out.write_all(fixed.as_bytes());
+            }
+            let _ = out.write_all(f.diff.as_bytes());
         }
         if format == Format::Json {
             json.extend(o.json);
+        } else if format == Format::Sarif {
+            sarif.push(o.text);
+        } else if post.diff {
+            // `--diff` prints the diff alone.
+        } else if findings_to_stderr {
+            let _ = stderr.lock().write_all(o.text.as_bytes());
         } else {
             let _ = out.write_all(o.text.as_bytes());
         }
@@ -254,6 +406,7 @@ fn check(args: CheckArgs) -> u8 {
     run_ordered(&jobs, &process, |o| emit(o, &mut status));
 
     match format {
+        _ if post.diff => {}
         Format::Json => {
             let report = render::JsonReport {
                 version: 1,
@@ -267,8 +420,21 @@ fn check(args: CheckArgs) -> u8 {
                 errors: json_errors,
             };
             let text = serde_json::to_string_pretty(&report).unwrap_or_default();
-            println!("{text}");
+            if findings_to_stderr {
+                let _ = writeln!(stderr.lock(), "{text}");
+            } else {
+                let _ = writeln!(stdout.lock(), "{text}");
+            }
         }
+        Format::Sarif => {
+            let text = render::sarif_log(sarif.iter().map(String::as_str));
+            if findings_to_stderr {
+                let _ = writeln!(stderr.lock(), "{text}");
+            } else {
+                let _ = writeln!(stdout.lock(), "{text}");
+            }
+        }
+        Format::Github => {}
         Format::Human => {
             if totals.total() > 0 || files > 1 {
                 let _ = writeln!(
@@ -280,8 +446,15 @@ fn check(args: CheckArgs) -> u8 {
         }
         Format::Short => {}
     }
+    if post.fix.is_some() {
+        let _ = writeln!(
+            stderr.lock(),
+            "{}",
+            fix_totals.summary(totals.total(), post.diff)
+        );
+    }
 
-    if worst.is_some_and(|w| w >= fail_on) && status == OK {
+    if fails && status == OK {
         status = FINDINGS;
     }
     status
@@ -296,6 +469,8 @@ impl Outcome {
             error: Some(message),
             warning: None,
             checked: false,
+            fix: None,
+            fails: false,
         }
     }
 
@@ -334,6 +509,14 @@ fn render_outcome(
                 .map(|d| render::json_diagnostic(path, &doc.source, &doc.lines, d))
                 .collect(),
         ),
+        Format::Github => (
+            render::github(path, &doc.source, &doc.lines, &diags),
+            Vec::new(),
+        ),
+        Format::Sarif => (
+            render::sarif_results(path, &doc.source, &doc.lines, &diags),
+            Vec::new(),
+        ),
     };
     Outcome {
         text,
@@ -342,6 +525,8 @@ fn render_outcome(
         error: None,
         warning: None,
         checked: true,
+        fix: None,
+        fails: false,
     }
 }
 

@@ -30,6 +30,25 @@ pub enum Command {
         /// The rule id, e.g. `dropped-suffix`
         rule: String,
     },
+    /// Write a commented starter galley.toml
+    Init(InitArgs),
+    /// Run the `[[test]]` cases of rule packs
+    #[command(name = "test-rules")]
+    TestRules {
+        /// A pack folder, a folder of packs, or `builtin:` / `builtin:NAME` (default: the
+        /// configured packs, else `rules/packs`)
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+pub struct InitArgs {
+    /// Folder to write galley.toml into (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// Replace an existing galley.toml
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug, Default)]
@@ -56,6 +75,30 @@ pub struct CheckArgs {
     /// Skip files larger than this many bytes (default 10 MiB)
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
+
+    /// Use this configuration file, on top of the nearest galley.toml (which it beats)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Do not look for galley.toml files (a --config file still applies)
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Apply safe fixes to the files (with `-`, print the fixed text)
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Apply unsafe fixes too (implies --fix)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and change nothing
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Report only findings on lines added or changed since this git revision
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,6 +110,10 @@ pub enum Format {
     Short,
     /// The machine contract (see README)
     Json,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]

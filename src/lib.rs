@@ -9,14 +9,18 @@
 //! ```
 
 pub mod app;
+pub mod changed;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod fix;
 pub mod language;
+pub mod packs;
 pub mod render;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 
 use config::Settings;
@@ -28,7 +32,14 @@ pub fn check_str(source: &str, settings: &Settings) -> Vec<Diagnostic> {
     check_document(&Document::parse(source), settings)
 }
 
-/// Check a parsed document.
+/// Check a parsed document: run the rules, then apply inline suppressions (reporting unused
+/// ones as `unused-suppression`).
 pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
-    rules::run(doc, settings)
+    let mut diags = rules::run(doc, settings);
+    let before = diags.len();
+    packs::run(doc, settings, &mut diags);
+    if diags.len() > before {
+        rules::sort(&mut diags);
+    }
+    suppress::apply(doc, settings, diags)
 }

@@ -1,9 +1,25 @@
 //! Settings: what a check runs with, after the configuration files and the command line have
 //! been merged.
+//!
+//! - [`file`]: one `galley.toml`, parsed and validated (errors carry spans), then compiled;
+//! - [`discover`]: which files apply to a checked file (nearest `galley.toml`, `--config`,
+//!   `--no-config`), merged in precedence order and cached per folder;
+//! - [`error`]: configuration errors rendered like code errors;
+//! - [`init`]: the starter `galley.toml` that `galley init` writes.
+
+pub mod discover;
+pub mod error;
+pub mod file;
+pub mod init;
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use crate::diagnostic::Severity;
+
+pub use discover::{CliOverrides, Resolver};
+pub use error::ConfigError;
+pub use file::{CONFIG_FILE_NAME, Config};
 
 /// A rule's level: a severity, or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +35,16 @@ impl Level {
             _ => Severity::parse(s).map(Level::On),
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::On(s) => s.as_str(),
+        }
+    }
+
+    /// The values `Level::parse` accepts.
+    pub const NAMES: &'static [&'static str] = &["error", "warning", "info", "off"];
 }
 
 /// Spelling dialect: decides which variant `inconsistent-spelling` prefers.
@@ -40,6 +66,9 @@ impl Dialect {
             _ => None,
         }
     }
+
+    /// The values `Dialect::parse` accepts.
+    pub const NAMES: &'static [&'static str] = &["en-US", "en-GB", "en-CA", "en-AU"];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -63,6 +92,8 @@ pub struct Settings {
     /// Accepted words and names.
     pub vocabulary: HashSet<String>,
     pub max_file_size: u64,
+    /// Extra rule-pack folders (absolute), from `packs` in the configuration files.
+    pub packs: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -73,6 +104,7 @@ impl Default for Settings {
             levels: HashMap::new(),
             vocabulary: HashSet::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            packs: Vec::new(),
         }
     }
 }
@@ -85,5 +117,77 @@ impl Settings {
 
     pub fn knows_word(&self, word: &str) -> bool {
         self.vocabulary.contains(word)
+    }
+}
+
+/// The nearest candidate by edit distance, when it is near enough to be a likely slip.
+pub fn suggest<'a>(
+    unknown: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let unknown = unknown.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let lower = c.to_lowercase();
+            // A clear abbreviation ("warn", "vocab") counts as one slip.
+            let d = if unknown.len() >= 3 && lower.starts_with(&unknown) {
+                1
+            } else {
+                edit_distance(&unknown, &lower)
+            };
+            (d, c)
+        })
+        .filter(|&(d, c)| d <= (c.chars().count() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Every rule id a configuration or suppression comment may name: the built-in rules.
+/// Rule-pack ids (`pack/name`) are accepted separately.
+pub fn known_rule(id: &str) -> bool {
+    id.contains('/') || crate::rules::find(id).is_some()
+}
+
+/// "did you mean `x`?" for an unknown rule id, when one is close.
+pub fn rule_suggestion(unknown: &str) -> Option<String> {
+    suggest(unknown, crate::rules::ids()).map(|s| format!("did you mean `{s}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_names_only() {
+        assert_eq!(
+            suggest("repeated-wrod", ["repeated-word", "boilerplate"]),
+            Some("repeated-word")
+        );
+        assert_eq!(
+            suggest("en-us", Dialect::NAMES.iter().copied()),
+            Some("en-US")
+        );
+        assert_eq!(
+            suggest("warn", Level::NAMES.iter().copied()),
+            Some("warning")
+        );
+        assert_eq!(suggest("zebra", ["repeated-word", "boilerplate"]), None);
     }
 }

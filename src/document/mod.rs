@@ -183,7 +183,7 @@ impl Document {
                     }
                     Tag::Item => {
                         finish(current.take(), &mut blocks);
-                        item_depth += 1;
+                        item_depth = item_depth.saturating_add(1);
                         // Tight list items carry their text without a paragraph.
                         current = Some(Builder {
                             kind: BlockKind::ListItem,
@@ -195,11 +195,11 @@ impl Document {
                     }
                     Tag::List(_) => {
                         finish(current.take(), &mut blocks);
-                        list_depth += 1;
+                        list_depth = list_depth.saturating_add(1);
                     }
                     Tag::BlockQuote(_) => {
                         finish(current.take(), &mut blocks);
-                        quote_depth += 1;
+                        quote_depth = quote_depth.saturating_add(1);
                     }
                     Tag::Image { .. } => {
                         suspended.push(current.take());

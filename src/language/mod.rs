@@ -1,4 +1,5 @@
 //! English language knowledge: the embedded lexicon and the part-of-speech tagger.
 
+pub mod clause;
 pub mod lexicon;
 pub mod tagger;

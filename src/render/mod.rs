@@ -1,11 +1,15 @@
-//! Output formats: human (rustc style), short, json.
+//! Output formats: human (rustc style), short, json, github (workflow commands), sarif.
 
+pub mod github;
 mod human;
 mod json;
+pub mod sarif;
 mod short;
 
+pub use github::github;
 pub use human::human;
 pub use json::{JsonDiagnostic, JsonError, JsonReport, JsonSummary, json_diagnostic};
+pub use sarif::{sarif_log, sarif_results};
 pub use short::short;
 
 use crate::diagnostic::{Diagnostic, Severity};

@@ -173,6 +173,25 @@ fn residue(doc: &Document, block: usize) -> Option<&'static str> {
     classify(&doc.prose[b.range.clone()])
 }
 
+/// Is block `bio` a short paragraph about the author named in block `box_line` ("... by Name")?
+fn is_bio(doc: &Document, bio: usize, box_line: usize) -> bool {
+    let b = &doc.blocks[bio];
+    if b.kind != BlockKind::Paragraph {
+        return false;
+    }
+    let text = collapse(&doc.prose[b.range.clone()]);
+    let line = collapse(&doc.prose[doc.blocks[box_line].range.clone()]);
+    let Some((_, after)) = line.split_once(" by ") else {
+        return false;
+    };
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        .collect();
+    let name = name.trim();
+    name.split(' ').count() >= 2 && text.starts_with(name) && text.split(' ').count() <= 80
+}
+
 fn describe(kind: &str) -> &'static str {
     match kind {
         "comment-form" => "a comment form",
@@ -220,6 +239,15 @@ impl Rule for Boilerplate {
                 {
                     last += 1;
                 }
+            }
+            // An author box takes in the author's bio just before it ("Dana Lee covers
+            // courts..." above "See all stories by Dana Lee").
+            if kind == "author-box"
+                && first > 0
+                && kinds[first - 1].is_none()
+                && is_bio(doc, first - 1, first)
+            {
+                first -= 1;
             }
             // An author box starts at its "About ..." heading.
             if kind == "author-box" {

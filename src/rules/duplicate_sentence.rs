@@ -53,8 +53,16 @@ impl Rule for DuplicateSentence {
                     if first_quote != (block.quote_depth > 0) {
                         continue;
                     }
+                    // Take the spaces after the copy, or, when it ends its line, those before.
                     let rest = &doc.source[s.range.end..];
-                    let ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                    let after = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                    let range = if rest[after..].starts_with(['\n', '\r']) || after == rest.len() {
+                        let head = &doc.source[..s.range.start];
+                        let before = head.len() - head.trim_end_matches([' ', '\t']).len();
+                        s.range.start - before..s.range.end + after
+                    } else {
+                        s.range.start..s.range.end + after
+                    };
                     out.push(
                         Diagnostic::new(DOC.id, s.range.clone(), "this sentence appears twice")
                             .label(first.clone(), "first written here")
@@ -62,7 +70,7 @@ impl Rule for DuplicateSentence {
                                 "delete the second copy",
                                 Applicability::Unsafe,
                                 vec![Edit {
-                                    range: s.range.start..s.range.end + ws,
+                                    range,
                                     replacement: String::new(),
                                 }],
                             ),

@@ -6,13 +6,19 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 
 mod boilerplate;
+mod dropped_suffix;
 mod duplicate_sentence;
 mod headline;
+mod inconsistent_spelling;
+mod missing_subject;
+mod orphaned_clause;
 mod repeated_headline;
 mod repeated_word;
+mod sentence_fragment;
 mod spliced_headline;
 mod unbalanced_brackets;
 mod unbalanced_quotes;
+mod unused_suppression;
 
 /// A rule's documentation, in fixed sections. `galley explain RULE` prints it and the rules
 /// page in `docs/` is generated from it.
@@ -49,12 +55,18 @@ pub trait Rule: Send + Sync {
 pub fn builtin() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
         &boilerplate::Boilerplate,
+        &dropped_suffix::DroppedSuffix,
         &duplicate_sentence::DuplicateSentence,
+        &inconsistent_spelling::InconsistentSpelling,
+        &missing_subject::MissingSubject,
+        &orphaned_clause::OrphanedClause,
         &repeated_headline::RepeatedHeadline,
         &repeated_word::RepeatedWord,
+        &sentence_fragment::SentenceFragment,
         &spliced_headline::SplicedHeadline,
         &unbalanced_brackets::UnbalancedBrackets,
         &unbalanced_quotes::UnbalancedQuotes,
+        &unused_suppression::UnusedSuppression,
     ];
     RULES
 }

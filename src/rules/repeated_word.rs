@@ -20,8 +20,9 @@ static DOC: RuleDoc = RuleDoc {
 
 /// Doublings that can be grammatical.
 const ALLOWED: &[&str] = &[
-    "had", "that", "is", "do", "bye", "ha", "no", "so", "very", "knock", "tut", "chop", "go",
-    "yada", "blah", "bang", "boo",
+    "had", "that", "is", "do", "bye", "ha", "no", "so", "very", "really", "super", "knock", "tut",
+    "chop", "go", "yada", "blah", "bang", "boo", "oh", "uh", "um", "yeah", "yes", "hear", "far",
+    "more", "much", "many", "long", "little", "big", "way", "well", "now", "there",
 ];
 
 impl Rule for RepeatedWord {
@@ -49,6 +50,21 @@ impl Rule for RepeatedWord {
                 }
                 let (xt, yt) = (x.text(&doc.prose), y.text(&doc.prose));
                 if !xt.eq_ignore_ascii_case(yt) || !xt.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                // "first FIRST Global": a word and a differently cased name.
+                let shape = |w: &str| w.chars().skip(1).any(char::is_uppercase);
+                if shape(xt) != shape(yt) {
+                    continue;
+                }
+                // "killing killing killing": deliberate, rhetorical repetition.
+                let third = toks.get(k + 2).is_some_and(|z| {
+                    z.kind == TokenKind::Word && z.text(&doc.prose).eq_ignore_ascii_case(xt)
+                });
+                let before = k > 0 && toks[k - 1].text(&doc.prose).eq_ignore_ascii_case(xt);
+                let function_word = crate::language::lexicon::lookup(&xt.to_lowercase())
+                    .is_some_and(|e| e.rank == 0);
+                if (third || before) && !function_word {
                     continue;
                 }
                 let lower = xt.to_lowercase();

@@ -41,23 +41,23 @@ fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
             '“' | '„' => Some(Mark::Open),
             '”' => Some(Mark::Close),
             '"' => {
-                if prev.is_some_and(|p| p.is_ascii_digit()) {
+                let next = text[at + 1..].chars().next();
+                let before_space = prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '/')
+                });
+                let after_space = next.is_none_or(|n| n.is_whitespace());
+                if prev.is_some_and(|p| p.is_ascii_digit()) && after_space {
                     // 12" (inches) is a measure, not a quotation mark.
                     None
-                } else if prev.is_none_or(|p| {
-                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
-                }) {
+                } else if before_space && !after_space {
                     Some(Mark::Open)
-                } else if prev.is_some_and(|p| p.is_alphanumeric())
-                    && text[at + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
+                } else if prev.is_some_and(|p| p.is_alphanumeric() || ".,;:!?…'’)".contains(p))
+                    && (after_space || next.is_some_and(|n| !n.is_alphanumeric()))
                 {
-                    // a"b: no side is clear; read it by the count so far.
-                    Some(if depth > 0 { Mark::Close } else { Mark::Open })
-                } else {
                     Some(Mark::Close)
+                } else {
+                    // No side is clear (`said,"` or `a"b`): read it by the count so far.
+                    Some(if depth > 0 { Mark::Close } else { Mark::Open })
                 }
             }
             _ => None,
@@ -88,37 +88,39 @@ impl Rule for UnbalancedQuotes {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
+        let all: Vec<Vec<(usize, Mark)>> = doc.blocks.iter().map(|b| marks(doc, b)).collect();
+        // Closing marks already accounted for by a quotation opened in an earlier paragraph.
+        let mut carried: Vec<Option<usize>> = vec![None; doc.blocks.len()];
         for (i, block) in doc.blocks.iter().enumerate() {
             let mut open: Vec<usize> = Vec::new();
-            for (at, m) in marks(doc, block) {
+            for &(at, m) in &all[i] {
                 match m {
                     Mark::Open => open.push(at),
                     Mark::Close => {
-                        if open.pop().is_none() {
-                            let len = doc.source[at..].chars().next().map_or(1, char::len_utf8);
-                            out.push(
-                                Diagnostic::new(
-                                    DOC.id,
-                                    at..at + len,
-                                    "closing quotation mark with no opening one",
-                                )
-                                .help("add the opening quotation mark where the quotation begins, or delete this one"),
-                            );
+                        if open.pop().is_some() || carried[i] == Some(at) {
+                            continue;
                         }
+                        let len = doc.source[at..].chars().next().map_or(1, char::len_utf8);
+                        out.push(
+                            Diagnostic::new(
+                                DOC.id,
+                                at..at + len,
+                                "closing quotation mark with no opening one",
+                            )
+                            .help("add the opening quotation mark where the quotation begins, or delete this one"),
+                        );
                     }
                 }
             }
             let Some(&first_open) = open.first() else {
                 continue;
             };
-            // A quotation running on into the next paragraph, which reopens it.
-            let continues = block.kind == BlockKind::Paragraph
-                && doc.blocks.get(i + 1).is_some_and(|next| {
-                    next.kind == BlockKind::Paragraph
-                        && next.quote_depth == block.quote_depth
-                        && opens_with_quote(doc, next)
-                });
-            if continues {
+            if block.kind == BlockKind::Paragraph
+                && let Some(close) = continuation(doc, &all, i)
+            {
+                if let Some((j, at)) = close {
+                    carried[j] = Some(at);
+                }
                 continue;
             }
             let len = doc.source[first_open..]
@@ -149,5 +151,29 @@ impl Rule for UnbalancedQuotes {
                 .note("a quotation that runs on into the next paragraph is fine when that paragraph opens with a quotation mark"),
             );
         }
+    }
+}
+
+/// Does the quotation left open in paragraph `i` run on into the next paragraph? It does when
+/// that paragraph reopens it (the newspaper convention), or when it closes it without
+/// reopening (a looser house style); in the second case the closing mark is returned.
+#[allow(clippy::type_complexity)]
+fn continuation(
+    doc: &Document,
+    all: &[Vec<(usize, Mark)>],
+    i: usize,
+) -> Option<Option<(usize, usize)>> {
+    let block = &doc.blocks[i];
+    let same_run = |j: usize| {
+        doc.blocks.get(j).is_some_and(|next| {
+            next.kind == BlockKind::Paragraph && next.quote_depth == block.quote_depth
+        })
+    };
+    if same_run(i + 1) && opens_with_quote(doc, &doc.blocks[i + 1]) {
+        return Some(None);
+    }
+    match all.get(i + 1).and_then(|m| m.first()) {
+        Some(&(at, Mark::Close)) if same_run(i + 1) => Some(Some((i + 1, at))),
+        _ => None,
     }
 }

@@ -1,0 +1,111 @@
+//! Throughput of `galley check` on a news-like Markdown corpus built from the project's own
+//! drafts (examples/drafts and tests/corpus/sound), repeated to the requested size.
+//!
+//! `cargo bench --bench throughput` (size in MB: `GALLEY_BENCH_MB=20`, default 20).
+//! Prints MB/s and words/s, one-draft latency and peak memory (VmHWM) of this process.
+
+use std::path::Path;
+use std::time::Instant;
+
+use galley::config::Settings;
+use galley::document::Document;
+
+fn drafts() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["examples/drafts", "tests/corpus/sound"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.extension().is_some_and(|e| e == "md")
+                && let Ok(s) = std::fs::read_to_string(&p)
+            {
+                out.push(s);
+            }
+        }
+    }
+    assert!(!out.is_empty(), "no drafts found to build the corpus from");
+    out
+}
+
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let mb: usize = std::env::var("GALLEY_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let settings = Settings::default();
+    let base = drafts();
+
+    // One paragraph, cold: time to first output of a single small draft.
+    let para = "# Council votes\n\nThe council voted on Tuesday to close the the library.\n";
+    let t = Instant::now();
+    let d = galley::check_str(para, &settings);
+    let first = t.elapsed();
+    assert!(!d.is_empty());
+
+    let mut corpus = Vec::new();
+    let mut bytes = 0usize;
+    'fill: loop {
+        for d in &base {
+            if bytes >= mb * 1_000_000 {
+                break 'fill;
+            }
+            bytes += d.len();
+            corpus.push(d.as_str());
+        }
+    }
+    let words: usize = corpus.iter().map(|d| d.split_whitespace().count()).sum();
+
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let t = Instant::now();
+    let findings: usize = std::thread::scope(|s| {
+        let chunks: Vec<_> = corpus
+            .chunks(corpus.len().div_ceil(threads))
+            .map(|chunk| {
+                let settings = &settings;
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|src| {
+                            let doc = Document::parse(*src);
+                            galley::check_document(&doc, settings).len()
+                        })
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        chunks.into_iter().map(|h| h.join().unwrap()).sum()
+    });
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "corpus: {:.1} MB, {} words, {} drafts, {} threads",
+        bytes as f64 / 1e6,
+        words,
+        corpus.len(),
+        threads
+    );
+    println!(
+        "throughput: {:.1} MB/s, {:.0} words/s ({} findings in {:.2} s)",
+        bytes as f64 / 1e6 / secs,
+        words as f64 / secs,
+        findings,
+        secs
+    );
+    println!(
+        "one-paragraph draft, first check in process: {:.2} ms",
+        first.as_secs_f64() * 1e3
+    );
+    if let Some(m) = peak_memory_mb() {
+        println!("peak memory (VmHWM): {m:.0} MB");
+    }
+}

@@ -1,0 +1,406 @@
+use super::{Context, Rule, RuleDoc, on};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::document::{BlockKind, Document};
+use crate::fix::match_case;
+use crate::language::lexicon::{self, Classes};
+use crate::text::tokens::{Token, TokenKind};
+
+pub struct DroppedSuffix;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "dropped-suffix",
+    summary: "a word with its ending dropped (\"was reporte\", \"is include\", \"been disclose\")",
+    default: on(Severity::Error),
+    flags: "Two kinds of word that lost its ending. A non-word that is a real word minus its \
+            ending (\"reporte\" for reported, \"announc\" for announced), when the lexicon knows \
+            the full form and the words around it fit that form. And a base verb where the \
+            grammar needs a participle: after a form of be, get or have, optionally through \
+            adverbs (\"is include\", \"was anticipate to\", \"has not yet been disclose\"), when \
+            the base form can only be a verb. Words that can be read as a noun or adjective in \
+            that place (\"is complete\", \"was close to\", \"is due\", \"has been president\"), \
+            participles that look like their base (\"is set\", \"was cut\"), capitalised words \
+            (names), foreign phrases and vocabulary words are left alone.",
+    why: "Dropped endings are the signature of copy pushed out before anyone read it; they \
+          make a sentence ungrammatical and the reader stumbles on every one.",
+    example: "The contract was initially reporte by the local paper. The final sum has not \
+              yet been disclose.\n",
+    instead: "The contract was initially reported by the local paper. The final sum has not \
+              yet been disclosed.",
+    fix: "Writes the full form, keeping the original case. Safe when only one form fits; \
+          otherwise the candidates are shown.",
+};
+
+/// Endings a rushed writer drops, tried in order.
+const ENDINGS: &[&str] = &["d", "ed", "e", "ing", "g", "n", "s", "es"];
+
+/// Foreign words that look like truncated English ones ("ex parte", "al dente").
+const FOREIGN: &[&str] = &[
+    "parte", "dente", "carte", "vitae", "grata", "bene", "mente", "sine", "esse", "ipse",
+    "corpore", "fide", "loco", "verbatim", "vive", "cause", "laude", "attache", "touche", "expose",
+    "entree", "fiance", "fiancee", "protege", "resume", "cliche", "saute", "puree",
+];
+
+/// What the words before a slot require of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Need {
+    /// After be, get or have: a past participle (or, after be, an -ing form).
+    Participle { after_be: bool },
+    /// After a modal, `to` or `do`: the base form.
+    Base,
+    /// Nothing known.
+    Any,
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "be" | "is" | "was" | "were" | "are" | "been" | "being" | "am"
+    )
+}
+
+fn is_get(w: &str) -> bool {
+    matches!(w, "get" | "gets" | "got" | "gotten" | "getting")
+}
+
+fn is_have(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "having")
+}
+
+/// Adverbs that may stand between an auxiliary and its verb ("has not yet been").
+fn is_adverb_between(w: &str) -> bool {
+    if matches!(
+        w,
+        "not" | "n't" | "never" | "yet" | "also" | "already" | "just" | "still"
+    ) {
+        return true;
+    }
+    let Some(e) = lexicon::lookup(w) else {
+        return false;
+    };
+    e.classes.contains(Classes::ADV)
+        && !e
+            .classes
+            .intersects(Classes::ANY_NOUN | Classes::ANY_VERB | Classes::ANY_ADJ | Classes::PREP)
+        && w.ends_with("ly")
+}
+
+/// The requirement that the words before token `i` put on it, and the index of the word that
+/// sets it.
+fn need_before(doc: &Document, toks: &[Token], i: usize) -> (Need, Option<usize>) {
+    let mut j = i;
+    let mut skipped = 0;
+    while j > 0 {
+        j -= 1;
+        let t = toks[j];
+        if t.kind != TokenKind::Word {
+            return (Need::Any, None);
+        }
+        let w = t.text(&doc.prose).to_lowercase();
+        let w = w.replace('’', "'");
+        if is_be(&w) {
+            return (Need::Participle { after_be: true }, Some(j));
+        }
+        if is_get(&w) || is_have(&w) {
+            return (Need::Participle { after_be: false }, Some(j));
+        }
+        if matches!(
+            w.as_str(),
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "shall"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "to"
+                | "do"
+                | "does"
+                | "did"
+        ) {
+            return (Need::Base, Some(j));
+        }
+        if skipped < 3 && is_adverb_between(&w) {
+            skipped += 1;
+            continue;
+        }
+        return (Need::Any, None);
+    }
+    (Need::Any, None)
+}
+
+fn fits(classes: Classes, need: Need) -> bool {
+    match need {
+        Need::Participle { after_be } => {
+            classes.contains(Classes::VERB_PAST_PART)
+                || (after_be && classes.contains(Classes::VERB_ING))
+        }
+        Need::Base => classes.contains(Classes::VERB),
+        Need::Any => classes.intersects(
+            Classes::VERB_PAST
+                | Classes::VERB_PAST_PART
+                | Classes::VERB_ING
+                | Classes::VERB
+                | Classes::NOUN,
+        ),
+    }
+}
+
+/// Does a neighbouring word look foreign or unknown too (a foreign phrase, a name)?
+fn unknown_neighbour(doc: &Document, toks: &[Token], i: usize) -> bool {
+    let known = |t: &Token| {
+        t.kind != TokenKind::Word || {
+            let w = t.text(&doc.prose);
+            lexicon::is_word(w) || w.chars().next().is_some_and(char::is_uppercase)
+        }
+    };
+    (i > 0 && !known(&toks[i - 1])) || toks.get(i + 1).is_some_and(|t| !known(t))
+}
+
+/// After the word at `i`: a passive's "by", or "to" and a verb ("to close").
+fn passive_follows(doc: &Document, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(&doc.prose))
+    };
+    match word(i + 1) {
+        Some("by") => word(i + 2).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || lexicon::lookup(w)
+                    .is_some_and(|e| e.classes.intersects(Classes::DET | Classes::PRON))
+        }),
+        Some("to") => word(i + 2).is_some_and(|w| {
+            lexicon::lookup(w).is_some_and(|e| {
+                e.classes.contains(Classes::VERB) && !e.classes.intersects(Classes::DET)
+            })
+        }),
+        _ => false,
+    }
+}
+
+/// "They were arrest in March", "have been charge with": right after a plural "were"/"are" or
+/// after "been", a singular noun with no determiner cannot stand, so before a preposition (or,
+/// after "been", at the end of the sentence) the word is a verb that lost its ending.
+fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(&doc.prose))
+    };
+    if i == 0 {
+        return false;
+    }
+    match word(i - 1) {
+        Some("were" | "are") => word(i + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "from"
+                    | "for"
+                    | "with"
+                    | "into"
+                    | "over"
+                    | "during"
+                    | "since"
+                    | "until"
+                    | "before"
+                    | "by"
+                    | "without"
+                    | "across"
+            )
+        }),
+        Some("been" | "being") => match toks.get(i + 1) {
+            None => true,
+            Some(t) if t.kind == TokenKind::Punct => {
+                matches!(t.text(&doc.prose), "." | "!" | "?")
+            }
+            Some(_) => matches!(
+                word(i + 1),
+                Some("with" | "by" | "from" | "into" | "after" | "over" | "without" | "across")
+            ),
+        },
+        _ => false,
+    }
+}
+
+impl DroppedSuffix {
+    /// A non-word that is a known word minus its ending.
+    fn truncated(&self, cx: &Context, toks: &[Token], i: usize, out: &mut Vec<Diagnostic>) -> bool {
+        let doc = cx.doc;
+        let t = toks[i];
+        let w = t.text(&doc.prose);
+        if w.len() < 4
+            || !w.bytes().all(|b| b.is_ascii_lowercase())
+            || cx.settings.knows_word(w)
+            || FOREIGN.contains(&w)
+        {
+            return false;
+        }
+        // "somethin'", a word cut on purpose.
+        if doc.prose[t.end..].starts_with(['\'', '’']) || unknown_neighbour(doc, toks, i) {
+            return false;
+        }
+        let (need, _) = need_before(doc, toks, i);
+        // The lexicon's rarest level keeps archaic spellings ("develope", "edite"): where the
+        // grammar asks for a verb form, they count as truncations, not as words.
+        if let Some(e) = lexicon::lookup_folded(w)
+            && (e.rank < 80 || need == Need::Any)
+        {
+            return false;
+        }
+        let mut candidates: Vec<&'static str> = Vec::new();
+        for ending in ENDINGS {
+            let full = format!("{w}{ending}");
+            if let Some(e) = lexicon::lookup(&full)
+                && e.rank <= if need == Need::Any { 50 } else { 60 }
+                && (need != Need::Any || w.len() >= 5)
+                && (e.classes.intersects(Classes::ANY_VERB) || full.len() >= 7)
+                && fits(e.classes, need)
+                && !candidates.contains(&e.word)
+            {
+                candidates.push(e.word);
+            }
+        }
+        let Some(&best) = candidates.first() else {
+            return false;
+        };
+        let mut d = Diagnostic::new(
+            DOC.id,
+            t.start..t.end,
+            format!("'{w}' looks like '{best}' with its ending dropped"),
+        );
+        if candidates.len() == 1 {
+            let applicability = if need == Need::Any {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            d = d.replace_with(match_case(w, best), applicability);
+        } else {
+            d = d.note(format!(
+                "it could also be {}",
+                candidates[1..]
+                    .iter()
+                    .map(|c| format!("'{c}'"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ));
+            for c in &candidates {
+                d = d.replace_with(match_case(w, c), Applicability::Display);
+            }
+        }
+        out.push(d.help("'{w}' is not an English word".replace("{w}", w)));
+        true
+    }
+
+    /// A base verb where the grammar needs a participle: "is include", "has announce".
+    fn bare_base(&self, cx: &Context, toks: &[Token], i: usize, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let t = toks[i];
+        let w = t.text(&doc.prose);
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) || cx.settings.knows_word(w) {
+            return;
+        }
+        let Some(e) = lexicon::lookup(w) else { return };
+        // A word that is also a noun reads as one after "is" ("the goal is access"), unless a
+        // passive's "by" or a "to"-infinitive follows: "was schedule to close", "was support
+        // by the board".
+        let noun_too = e.classes.intersects(Classes::ANY_NOUN);
+        if noun_too && !passive_follows(doc, toks, i) && !plural_be_before(doc, toks, i) {
+            return;
+        }
+        // Only a verb base, and nothing an adjective or participle could be.
+        if !e.classes.contains(Classes::VERB)
+            || e.classes.intersects(
+                Classes::ANY_ADJ
+                    | Classes::ADV
+                    | Classes::PREP
+                    | Classes::VERB_PAST
+                    | Classes::VERB_PAST_PART
+                    | Classes::AUX
+                    | Classes::MODAL
+                    | Classes::CONJ
+                    | Classes::DET
+                    | Classes::PRON,
+            )
+        {
+            return;
+        }
+        let (need, Some(aux)) = need_before(doc, toks, i) else {
+            return;
+        };
+        let Need::Participle { after_be } = need else {
+            return;
+        };
+        // "has support", "have plans": after have, a noun is the natural reading.
+        if noun_too && !after_be {
+            return;
+        }
+        let aux_word = toks[aux].text(&doc.prose).to_lowercase();
+        // "All they did was complain": a pseudo-cleft takes the base form.
+        if is_be(&aux_word)
+            && toks[..aux].iter().any(|t| {
+                t.kind == TokenKind::Word
+                    && matches!(
+                        t.text(&doc.prose).to_lowercase().as_str(),
+                        "do" | "did" | "does" | "done"
+                    )
+            })
+        {
+            return;
+        }
+        // "had better go", "have to go" are handled by the adverb walk; "help" after "get"
+        // ("get help") is a noun the lexicon knows.
+        let Some(forms) = lexicon::verb_forms(w) else {
+            return;
+        };
+        if forms.past_participle == w {
+            return;
+        }
+        let aux_text = toks[aux].text(&doc.prose);
+        out.push(
+            Diagnostic::new(
+                DOC.id,
+                t.start..t.end,
+                format!(
+                    "'{w}' after '{aux_text}' should be '{}'",
+                    forms.past_participle
+                ),
+            )
+            .label(
+                toks[aux].start..toks[aux].end,
+                "this needs a participle after it",
+            )
+            .replace_with(match_case(w, forms.past_participle), Applicability::Safe),
+        );
+    }
+}
+
+impl Rule for DroppedSuffix {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let a = &doc.analysis;
+        for s in &a.sentences {
+            if doc.blocks[s.block].kind == BlockKind::AltText {
+                continue;
+            }
+            let toks = &a.tokens[s.tokens.clone()];
+            for i in 0..toks.len() {
+                if toks[i].kind != TokenKind::Word {
+                    continue;
+                }
+                if !self.truncated(cx, toks, i, out) {
+                    self.bare_base(cx, toks, i, out);
+                }
+            }
+        }
+    }
+}

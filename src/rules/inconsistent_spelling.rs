@@ -1,0 +1,562 @@
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::{Context, Rule, RuleDoc, on};
+use crate::config::Dialect;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
+use crate::document::{BlockKind, Document};
+use crate::fix::match_case;
+use crate::language::lexicon;
+use crate::text::tokens::{Token, TokenKind};
+
+pub struct InconsistentSpelling;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "inconsistent-spelling",
+    summary: "one word spelt two ways in one draft (defence/defense, U.S./US, e-mail/email)",
+    default: on(Severity::Warning),
+    flags: "A draft that writes one word in two spellings: American and British variants \
+            (defence/defense, neighbours/neighbors, organise/organize, travelled/traveled, \
+            metres/meters as units, programme/program outside computing), forms of an \
+            abbreviation (U.S./US, U.K./UK), hyphenation and compounds (e-mail/email, \
+            co-operate/cooperate, per cent/percent), and near-identical spellings of one \
+            name (\"Haldane\"/\"Haldan\"). The spelling to keep follows `dialect` when it is \
+            set, else the one the draft uses most. Official names (\"Pearl Harbor\" in a \
+            British draft, `rules/proper-names.txt`) and quoted titles are left alone. The \
+            variant lists are data built from SCOWL (`rules/spelling/`).",
+    why: "Readers notice a word that changes spelling between paragraphs; it reads as two \
+          writers' copy pasted together and makes the whole piece look unedited.",
+    example: "The defence minister spoke first.\n\nLater, the defense ministry issued a \
+              statement, and the defence budget was approved.\n",
+    instead: "Pick one spelling (the house dialect's) and use it throughout.",
+    fix: "Rewrites the other spellings to the one to keep, keeping case (unsafe: check names \
+          and quotations).",
+};
+
+const VARIANTS: &str = include_str!("../../rules/spelling/variants.tsv");
+const COMPOUNDS: &str = include_str!("../../rules/spelling/compounds.tsv");
+const ABBREVIATIONS: &str = include_str!("../../rules/spelling/abbreviations.tsv");
+const PROPER_NAMES: &str = include_str!("../../rules/proper-names.txt");
+
+/// How cautiously a group is treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sense {
+    /// Plain variants of one word.
+    Plain,
+    /// meter/metre: counted only as units, after a number.
+    Unit,
+    /// program/programme: not counted near computing words.
+    Program,
+    /// Abbreviations that must follow a number (a.m./am).
+    AfterNumber,
+    /// Abbreviations that must come before a name (Mr./Mr).
+    BeforeName,
+}
+
+#[derive(Clone, Debug)]
+struct Group {
+    /// Spelling by dialect: us, gb, ca, au.
+    dialects: [String; 4],
+    sense: Sense,
+    case_sensitive: bool,
+}
+
+struct Tables {
+    groups: Vec<Group>,
+    /// Folded (or, for abbreviations, exact) single-token form → group.
+    single: HashMap<String, usize>,
+    /// Two-word forms ("per cent", "web site"), keyed by their first word.
+    double: HashMap<String, Vec<(String, usize)>>,
+    /// Proper names by each of their words.
+    names: HashMap<String, Vec<Vec<String>>>,
+}
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1) // header row
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Tables {
+            groups: Vec::new(),
+            single: HashMap::new(),
+            double: HashMap::new(),
+            names: HashMap::new(),
+        };
+        let add_form = |t: &mut Tables, form: &str, g: usize| {
+            let form = form.trim();
+            if form.is_empty() || form == "-" {
+                return;
+            }
+            let key = if t.groups[g].case_sensitive {
+                form.to_string()
+            } else {
+                form.to_lowercase()
+            };
+            match key.split_once(' ') {
+                Some((first, rest)) if !rest.contains(' ') => {
+                    t.double
+                        .entry(first.to_string())
+                        .or_default()
+                        .push((rest.to_string(), g));
+                }
+                Some(_) => {}
+                None => {
+                    t.single.entry(key).or_insert(g);
+                }
+            }
+        };
+        for r in rows(VARIANTS) {
+            if r.len() < 6 {
+                continue;
+            }
+            let sense = match (r[5], r[0]) {
+                ("-", _) => Sense::Plain,
+                (_, "meter" | "meters") => Sense::Unit,
+                (_, "program" | "programs") => Sense::Program,
+                _ => continue,
+            };
+            let g = t.groups.len();
+            t.groups.push(Group {
+                dialects: [r[0], r[1], r[2], r[3]].map(str::to_string),
+                sense,
+                case_sensitive: false,
+            });
+            for f in &r[..4] {
+                add_form(&mut t, f, g);
+            }
+        }
+        for r in rows(COMPOUNDS) {
+            if r.len() < 3 {
+                continue;
+            }
+            let g = t.groups.len();
+            t.groups.push(Group {
+                dialects: [r[0], r[1], r[0], r[1]].map(str::to_string),
+                sense: Sense::Plain,
+                case_sensitive: false,
+            });
+            add_form(&mut t, r[0], g);
+            add_form(&mut t, r[1], g);
+            for f in r[2].split(',') {
+                add_form(&mut t, f, g);
+            }
+        }
+        for r in rows(ABBREVIATIONS) {
+            if r.len() < 5 {
+                continue;
+            }
+            let sense = match r[4] {
+                "after-number" => Sense::AfterNumber,
+                "before-name" => Sense::BeforeName,
+                "-" => Sense::Plain,
+                _ => continue,
+            };
+            let (us, gb) = (
+                if r[2] == "-" { r[0] } else { r[2] },
+                if r[3] == "-" { r[0] } else { r[3] },
+            );
+            let g = t.groups.len();
+            t.groups.push(Group {
+                dialects: [us, gb, us, gb].map(str::to_string),
+                sense,
+                case_sensitive: true,
+            });
+            add_form(&mut t, r[0], g);
+            add_form(&mut t, r[1], g);
+        }
+        for line in PROPER_NAMES.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+            for w in &words {
+                t.names.entry(w.clone()).or_default().push(words.clone());
+            }
+        }
+        t
+    })
+}
+
+/// One use of a spelling.
+#[derive(Clone, Debug)]
+struct Use {
+    range: Range<usize>,
+    /// The spelling as the group knows it (folded unless case matters).
+    form: String,
+}
+
+fn dialect_index(d: Dialect) -> usize {
+    match d {
+        Dialect::EnUs => 0,
+        Dialect::EnGb => 1,
+        Dialect::EnCa => 2,
+        Dialect::EnAu => 3,
+    }
+}
+
+/// Is the word at `t` part of an official name such as "Pearl Harbor"?
+fn in_proper_name(doc: &Document, toks: &[Token], i: usize) -> bool {
+    let word = toks[i].text(&doc.prose);
+    let Some(names) = tables().names.get(word) else {
+        return false;
+    };
+    names.iter().any(|name| {
+        let Some(pos) = name.iter().position(|w| w == word) else {
+            return false;
+        };
+        if pos > i {
+            return false;
+        }
+        let start = i - pos;
+        name.iter().enumerate().all(|(k, w)| {
+            toks.get(start + k)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.text(&doc.prose) == w)
+        })
+    })
+}
+
+/// Byte ranges of short quoted titles ("“Colour of Money”"), whose spelling is the title's.
+fn quoted_titles(doc: &Document, block: Range<usize>) -> Vec<Range<usize>> {
+    let text = &doc.prose[block.clone()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some(i),
+            ('”', Some(s)) | ('"', Some(s)) => {
+                let inner = &text[s..i];
+                let words: Vec<&str> = inner
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let caps = words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .count();
+                if !words.is_empty() && words.len() <= 8 && caps * 2 >= words.len() {
+                    out.push(block.start + s..block.start + i);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+const COMPUTING: &[&str] = &[
+    "software",
+    "computer",
+    "computers",
+    "app",
+    "apps",
+    "code",
+    "coding",
+    "coder",
+    "coders",
+    "programmer",
+    "programmers",
+    "programming",
+    "algorithm",
+    "hackers",
+    "malware",
+    "laptop",
+];
+
+impl InconsistentSpelling {
+    fn collect(&self, cx: &Context) -> HashMap<usize, Vec<Use>> {
+        let doc = cx.doc;
+        let t = tables();
+        let a = &doc.analysis;
+        let title = doc.title_block();
+        let computing = a.tokens.iter().any(|tok| {
+            tok.kind == TokenKind::Word
+                && COMPUTING.contains(&tok.text(&doc.prose).to_lowercase().as_str())
+        });
+        let mut uses: HashMap<usize, Vec<Use>> = HashMap::new();
+        let mut titles_of: Option<(usize, Vec<Range<usize>>)> = None;
+        for s in &a.sentences {
+            let block = &doc.blocks[s.block];
+            if Some(s.block) == title
+                || !matches!(
+                    block.kind,
+                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)
+                )
+            {
+                continue;
+            }
+            let toks = &a.tokens[s.tokens.clone()];
+            for (i, tok) in toks.iter().enumerate() {
+                if tok.kind != TokenKind::Word {
+                    continue;
+                }
+                let text = tok.text(&doc.prose);
+                let folded = text.to_lowercase();
+                let mut hit: Option<(usize, String, Range<usize>)> = None;
+                // Two-word forms first: "per cent", "web site".
+                if let Some(list) = t.double.get(&folded)
+                    && let Some(next) = toks.get(i + 1)
+                {
+                    let second = next.text(&doc.prose).to_lowercase();
+                    if let Some((_, g)) = list.iter().find(|(w, _)| *w == second) {
+                        hit = Some((*g, format!("{folded} {second}"), tok.start..next.end));
+                    }
+                }
+                if hit.is_none() {
+                    if let Some(&g) = t.single.get(text) {
+                        hit = Some((g, text.to_string(), tok.start..tok.end));
+                    } else if let Some(&g) = t.single.get(&folded)
+                        && !t.groups[g].case_sensitive
+                    {
+                        hit = Some((g, folded.clone(), tok.start..tok.end));
+                    }
+                }
+                let Some((g, form, range)) = hit else {
+                    continue;
+                };
+                let group = &t.groups[g];
+                let prev_number = i > 0 && toks[i - 1].kind == TokenKind::Number;
+                let next_capital = toks.get(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && n.text(&doc.prose)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                });
+                let counted = match group.sense {
+                    Sense::Plain => true,
+                    Sense::Unit | Sense::AfterNumber => prev_number,
+                    Sense::Program => !computing,
+                    Sense::BeforeName => next_capital,
+                };
+                if !counted || in_proper_name(doc, toks, i) {
+                    continue;
+                }
+                // "US" in a line of capitals is a shout, not an abbreviation.
+                if group.case_sensitive && all_caps_block(doc, block.range.clone()) {
+                    continue;
+                }
+                let titles = match &titles_of {
+                    Some((b, r)) if *b == s.block => r,
+                    _ => {
+                        titles_of = Some((s.block, quoted_titles(doc, block.range.clone())));
+                        &titles_of.as_ref().unwrap().1
+                    }
+                };
+                if titles
+                    .iter()
+                    .any(|r| r.start <= range.start && range.end <= r.end)
+                {
+                    continue;
+                }
+                uses.entry(g).or_default().push(Use { range, form });
+            }
+        }
+        uses
+    }
+}
+
+fn all_caps_block(doc: &Document, range: Range<usize>) -> bool {
+    let letters = doc.prose[range].chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut total) = (0, 0);
+    for c in letters {
+        total += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    total > 12 && upper * 10 >= total * 9
+}
+
+impl Rule for InconsistentSpelling {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let t = tables();
+        let mut groups: Vec<(usize, Vec<Use>)> = self.collect(cx).into_iter().collect();
+        groups.sort_by_key(|(_, u)| u[0].range.start);
+        for (g, uses) in groups {
+            let group = &t.groups[g];
+            // Count each spelling, in order of first use.
+            let mut counts: Vec<(String, Vec<Range<usize>>)> = Vec::new();
+            for u in &uses {
+                match counts.iter_mut().find(|(f, _)| *f == u.form) {
+                    Some((_, r)) => r.push(u.range.clone()),
+                    None => {
+                        counts.push((u.form.clone(), std::iter::once(u.range.clone()).collect()))
+                    }
+                }
+            }
+            if counts.len() < 2 {
+                continue;
+            }
+            let preferred = cx.settings.dialect.map(|d| {
+                let f = &group.dialects[dialect_index(d)];
+                if group.case_sensitive {
+                    f.clone()
+                } else {
+                    f.to_lowercase()
+                }
+            });
+            let keep = preferred
+                .filter(|p| counts.iter().any(|(f, _)| f == p))
+                .unwrap_or_else(|| {
+                    // The majority; on a tie, the first used.
+                    let max = counts.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
+                    counts
+                        .iter()
+                        .find(|(_, r)| r.len() == max)
+                        .map(|(f, _)| f.clone())
+                        .unwrap_or_default()
+                });
+            push_finding(doc, cx, &keep, &counts, out);
+        }
+        near_names(cx, out);
+    }
+}
+
+fn push_finding(
+    doc: &Document,
+    cx: &Context,
+    keep: &str,
+    counts: &[(String, Vec<Range<usize>>)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((_, kept)) = counts.iter().find(|(f, _)| f == keep) else {
+        return;
+    };
+    let others: Vec<&(String, Vec<Range<usize>>)> =
+        counts.iter().filter(|(f, _)| f != keep).collect();
+    let Some(first_other) = others.first() else {
+        return;
+    };
+    let primary = first_other.1[0].clone();
+    let times = |n: usize| {
+        if n == 1 {
+            "once".to_string()
+        } else {
+            format!("{n} times")
+        }
+    };
+    let listed = others
+        .iter()
+        .map(|(f, r)| format!("'{f}' ({})", times(r.len())))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let why = match cx.settings.dialect {
+        Some(d) => format!("the configured dialect ({}) spells it '{keep}'", d.as_str()),
+        None => format!("'{keep}' is the spelling this draft uses most"),
+    };
+    let mut d = Diagnostic::new(
+        DOC.id,
+        primary,
+        format!(
+            "'{keep}' ({}) and {listed} are used in the same draft",
+            times(kept.len())
+        ),
+    )
+    .label(kept[0].clone(), format!("'{keep}' is used here"))
+    .note(why);
+    let mut edits = Vec::new();
+    for (k, (_, ranges)) in others.iter().enumerate() {
+        for (n, r) in ranges.iter().enumerate() {
+            if k > 0 || n > 0 {
+                d = d.label(r.clone(), "and here");
+            }
+            edits.push(Edit {
+                range: r.clone(),
+                replacement: match_case(&doc.source[r.clone()], keep),
+            });
+        }
+    }
+    out.push(d.fix(
+        format!("write '{keep}' throughout"),
+        Applicability::Unsafe,
+        edits,
+    ));
+}
+
+/// Near-identical spellings of one name: "Haldane" three times and "Haldan" once.
+fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let a = &doc.analysis;
+    let mut names: Vec<(String, Vec<Range<usize>>)> = Vec::new();
+    for s in &a.sentences {
+        if !matches!(
+            doc.blocks[s.block].kind,
+            BlockKind::Paragraph | BlockKind::ListItem
+        ) {
+            continue;
+        }
+        let toks = &a.tokens[s.tokens.clone()];
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.text(&doc.prose);
+            if t.kind != TokenKind::Word
+                || i == 0
+                || w.chars().count() < 6
+                || !w.chars().next().is_some_and(char::is_uppercase)
+                || !w.chars().skip(1).all(|c| c.is_lowercase())
+                || lexicon::is_word(w)
+                || cx.settings.knows_word(w)
+            {
+                continue;
+            }
+            match names.iter_mut().find(|(n, _)| n == w) {
+                Some((_, r)) => r.push(t.start..t.end),
+                None => names.push((w.to_string(), std::iter::once(t.start..t.end).collect())),
+            }
+        }
+    }
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            let (a, b) = (&names[i], &names[j]);
+            if !one_letter_apart(&a.0, &b.0) {
+                continue;
+            }
+            let (keep, other) = if b.1.len() > a.1.len() {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            push_finding(doc, cx, &keep.0, &[keep.clone(), other.clone()], out);
+        }
+    }
+}
+
+/// One letter inserted, deleted, or two neighbours swapped (not a substitution: "Allen" and
+/// "Allan" are often two people).
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) == 1 {
+        let (long, short) = if a.len() > b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        let k = long
+            .iter()
+            .zip(short.iter())
+            .take_while(|(x, y)| x == y)
+            .count();
+        // A letter more at the end is an inflection or another word ("Shawntas", "Beheshti").
+        return long[k + 1..] == short[k..] && k > 0 && k < short.len();
+    }
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return diff.len() == 2
+            && diff[1] == diff[0] + 1
+            && a[diff[0]] == b[diff[1]]
+            && a[diff[1]] == b[diff[0]]
+            && diff[0] > 0;
+    }
+    false
+}

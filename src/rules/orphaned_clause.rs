@@ -1,0 +1,108 @@
+use super::sentence_fragment::for_each_sentence;
+use super::{Context, Rule, RuleDoc, on};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
+use crate::language::clause::{self, Sent};
+use crate::language::lexicon;
+
+pub struct OrphanedClause;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "orphaned-clause",
+    summary: "a \"that\" clause cut off its reporting verb by a stray full stop",
+    default: on(Severity::Error),
+    flags: "A sentence that is only a \"that\" clause (\"That the road would close.\", \"On \
+            Monday that the road would close.\") right after a sentence that ends where such \
+            a clause belongs: on a reporting verb with nothing reported (\"The council \
+            said on Friday.\") or on a noun that wants one (\"Officials found no \
+            evidence.\"). \"That\" as a determiner or pronoun (\"That decision was \
+            reversed.\", \"That is why ...\") and subject clauses (\"That he lied is not in \
+            dispute.\") are left alone.",
+    why: "The full stop leaves one sentence that says something was said without saying \
+          what, and another that says what without saying who said it.",
+    example: "The harbour master said on Friday. That the channel would be dredged in May.\n",
+    instead: "The harbour master said on Friday that the channel would be dredged in May.",
+    fix: "Joins the two sentences: removes the full stop and lower-cases the first letter of \
+          the clause (unsafe: read the result).",
+};
+
+impl Rule for OrphanedClause {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let mut buf = Sent::new();
+        for_each_sentence(doc, |v| {
+            // Cheap tests first: a "that" among the first words, a full stop at the end.
+            if v.index == 0
+                || !(0..12).any(|i| clause::eq_word(v.word(i), "that"))
+                || !v.ends_with_stop()
+            {
+                return;
+            }
+            v.load_into(&mut buf);
+            let s = &buf;
+            if s.orphan_that().is_none() {
+                return;
+            }
+            let Some(p) = v.neighbour(v.index - 1) else {
+                return;
+            };
+            let Some(host) = p.reporting_host() else {
+                return;
+            };
+            let phrase = squash(&doc.prose[p.span(host.phrase.start, host.phrase.end)]);
+            let message = if host.noun {
+                format!(
+                    "this clause belongs to the previous sentence: a full stop cuts '{phrase}' from the clause that completes it"
+                )
+            } else {
+                let done = p
+                    .verb_base(host.word)
+                    .and_then(lexicon::verb_forms)
+                    .map_or_else(
+                        || p.w(host.word).to_lowercase(),
+                        |f| f.past_participle.to_string(),
+                    );
+                format!(
+                    "this clause belongs to the previous sentence: a full stop cuts '{phrase}' from what was {done}"
+                )
+            };
+            let stop = p.toks[p.len() - 1];
+            let first = s.toks[0];
+            let word = s.w(0);
+            let n = word.chars().next().map_or(0, char::len_utf8);
+            let lowered = {
+                let lower = word.to_lowercase();
+                let name = lexicon::lookup(&lower).is_none();
+                if name {
+                    word[..n].to_string()
+                } else {
+                    word[..n].to_lowercase()
+                }
+            };
+            let range = s.span(0, s.len());
+            out.push(
+                Diagnostic::new(DOC.id, range, message)
+                    .label(
+                        p.span(host.phrase.start, host.phrase.end),
+                        "the clause belongs here",
+                    )
+                    .help("remove the full stop so that the clause follows its verb")
+                    .fix(
+                        "join the clause to the sentence before",
+                        Applicability::Unsafe,
+                        vec![Edit {
+                            range: stop.start..first.start + n,
+                            replacement: format!(" {lowered}"),
+                        }],
+                    ),
+            );
+        });
+    }
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,773 @@
+use super::{Context, Rule, RuleDoc, on};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
+use crate::document::{BlockKind, Document, Sentence};
+use crate::language::clause::{self, Pos, Sent};
+use crate::language::lexicon::{self, Classes};
+use crate::language::tagger::{Tagged, Xpos};
+use crate::text::tokens::{Token, TokenKind};
+
+pub struct SentenceFragment;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "sentence-fragment",
+    summary: "a body sentence with no main clause (\"While the vote was held.\")",
+    default: on(Severity::Error),
+    flags: "A sentence in a body paragraph that has no main clause: no finite verb at all \
+            (a noun phrase, a prepositional phrase, an infinitive or participle phrase), or \
+            finite verbs only inside a subordinate or relative clause (\"Because the council \
+            voted.\", \"In the talks we are having about it.\"). Headings, list items, table \
+            cells, captions, credits, datelines, bylines, quotations, questions, \
+            exclamations and sentences of fewer than four words are left alone, as are \
+            verbless sentences with a colon or a dash.",
+    why: "A stray full stop in rushed copy often cuts a clause from the sentence it belongs \
+          to; the reader is left with a piece that says nothing on its own.",
+    example: "The harbour board met on Thursday. To discuss a plan to dredge the channel.\n",
+    instead: "The harbour board met on Thursday to discuss a plan to dredge the channel.",
+    fix: "When the fragment plainly continues the sentence before it (an infinitive of \
+          purpose, a subordinate clause), an unsafe fix joins the two; otherwise the notes \
+          show how the joined text would read.",
+};
+
+impl Rule for SentenceFragment {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let mut sent = Sent::new();
+        for_each_sentence(doc, |v| {
+            if v.toks().len() < 5 || !v.ends_with_stop() || plain_main_clause(v) {
+                return;
+            }
+            v.load_into(&mut sent);
+            check_sentence(doc, v, &sent, out);
+        });
+    }
+}
+
+/// One sentence of a checked paragraph, as the structure rules visit it: its raw tokens
+/// and tags (for cheap tests) and, on demand, its clause analysis.
+pub(super) struct Visit<'d, 'v> {
+    pub doc: &'d Document,
+    /// The sentences of the block and the index of this one among them.
+    pub block: &'d [Sentence],
+    pub index: usize,
+    /// Quotation state at the start of each sentence of the block.
+    pub open: &'v [bool],
+}
+
+impl<'d> Visit<'d, '_> {
+    /// The sentence's tokens.
+    pub fn toks(&self) -> &'d [Token] {
+        &self.doc.analysis.tokens[self.block[self.index].tokens.clone()]
+    }
+
+    /// The sentence's tags, aligned with its tokens.
+    pub fn tags(&self) -> &'d [Tagged] {
+        let tags = self.doc.analysis.tags(&self.doc.prose);
+        tags.get(self.block[self.index].tokens.clone())
+            .unwrap_or(&[])
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'d str {
+        self.toks().get(i).map_or("", |t| t.text(&self.doc.prose))
+    }
+
+    /// The sentence ends with a full stop (perhaps inside a closing quote or bracket).
+    pub fn ends_with_stop(&self) -> bool {
+        let toks = self.toks();
+        toks.iter()
+            .rev()
+            .find(|t| !matches!(t.text(&self.doc.prose), "\"" | "”" | "’" | "'" | ")" | "]"))
+            .is_some_and(|t| {
+                let w = t.text(&self.doc.prose);
+                w == "." || t.kind == TokenKind::Word && w.len() > 1 && w.ends_with('.')
+            })
+    }
+
+    /// Analyse the sentence into `into` (buffers reused).
+    pub fn load_into(&self, into: &mut Sent<'d>) {
+        load(
+            self.doc,
+            &self.block[self.index],
+            self.open[self.index],
+            into,
+        );
+    }
+
+    /// Analyse another sentence of the same block.
+    pub fn neighbour(&self, index: usize) -> Option<Sent<'d>> {
+        let s = self.block.get(index)?;
+        let mut n = Sent::new();
+        load(self.doc, s, self.open[index], &mut n);
+        Some(n)
+    }
+}
+
+pub(super) fn load<'d>(doc: &'d Document, s: &Sentence, open: bool, into: &mut Sent<'d>) {
+    let a = &doc.analysis;
+    let tags = a.tags(&doc.prose);
+    into.load(
+        &doc.prose,
+        &a.tokens[s.tokens.clone()],
+        tags.get(s.tokens.clone()).unwrap_or(&[]),
+        open,
+    );
+}
+
+/// Visit every sentence of every body paragraph the structure rules check: paragraphs
+/// outside block quotes, lists and tables, not the headline, not a caption or credit.
+pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<'d, '_>)) {
+    let a = &doc.analysis;
+    let mut open = Vec::new();
+    for (b, _) in doc.body_blocks() {
+        if !checked_block(doc, b) {
+            continue;
+        }
+        let sents = a.block_sentences(b);
+        if sents.is_empty() {
+            continue;
+        }
+        open.clear();
+        let mut state = false;
+        for s in sents {
+            open.push(state);
+            state = clause::quote_open_after(&doc.prose, &a.tokens[s.tokens.clone()], state);
+        }
+        for index in 0..sents.len() {
+            f(&Visit {
+                doc,
+                block: sents,
+                index,
+                open: &open,
+            });
+        }
+    }
+}
+
+/// A body paragraph of running prose: not a heading, list item, table cell or alt text,
+/// not inside a block quote, not a caption (a paragraph in emphasis, or one right under an
+/// image) and not the headline.
+pub(super) fn checked_block(doc: &Document, b: usize) -> bool {
+    let block = &doc.blocks[b];
+    if block.kind != BlockKind::Paragraph || block.quote_depth > 0 || block.list_depth > 0 {
+        return false;
+    }
+    if doc.title_block() == Some(b) {
+        return false;
+    }
+    let outer = doc.source[block.outer.clone()].trim();
+    let emphasised = |c: char| outer.starts_with(c) && outer.ends_with(c);
+    if emphasised('*') || emphasised('_') {
+        return false;
+    }
+    // An image inside the paragraph, or just above it.
+    let image_near = doc.blocks.iter().any(|x| {
+        x.kind == BlockKind::AltText
+            && ((x.outer.start >= block.outer.start && x.outer.end <= block.outer.end)
+                || (x.outer.end <= block.outer.start
+                    && doc.source[x.outer.end..block.outer.start].trim().is_empty()))
+    });
+    !image_near
+}
+
+/// Sentence kinds the rule reports.
+enum Kind {
+    /// No finite verb at all.
+    Verbless,
+    /// Finite verbs, each inside a subordinate or relative clause.
+    Subordinate,
+    /// A fronted phrase whose noun carries the only clause ("In the talks we are having").
+    Relative(std::ops::Range<usize>),
+}
+
+/// A cheap test on the tagger's output: a finite verb with no clause-opening word before
+/// it, in a sentence that does not open with a preposition, is a main clause.
+fn plain_main_clause(v: &Visit) -> bool {
+    let tags = v.tags();
+    if tags
+        .first()
+        .is_none_or(|t| matches!(t.xpos, Xpos::In | Xpos::To))
+    {
+        return false;
+    }
+    for (i, t) in tags.iter().enumerate() {
+        let w = v.word(i);
+        let opener = matches!(
+            t.xpos,
+            Xpos::In | Xpos::Wdt | Xpos::Wp | Xpos::Wrb | Xpos::WpS
+        ) || matches!(w, "\"" | "“" | "‘" | "," | ";" | ":" | "(" | "—" | "–")
+            || clause::eq_word(w, "that");
+        if opener {
+            return false;
+        }
+        if i > 0 && matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md) {
+            // Only a word that cannot be a noun ("rose", "talks" can).
+            let c = lexicon::classes_folded(w);
+            let plain_verb = c.intersects(Classes::AUX | Classes::MODAL)
+                || !c.is_empty()
+                    && !c.intersects(Classes::ANY_NOUN | Classes::PROPER | Classes::ADJ);
+            if plain_verb && w.chars().next().is_some_and(char::is_lowercase) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn check_sentence(doc: &Document, v: &Visit, s: &Sent, out: &mut Vec<Diagnostic>) {
+    if s.is_empty() || s.starts_quoted || s.quoted(0) || !s.ends_with_stop() {
+        return;
+    }
+    if s.word_count() < 4 || !s.is_word(0) {
+        return;
+    }
+    // Cheap lexical exemptions before anything else.
+    if s.is_any(0, EXEMPT_OPENERS)
+        || s.classes(0) == Classes::INTERJ
+        || (s.is(0, "so") && !s.is(1, "that"))
+        || (s.is(0, "even") && !s.is_any(1, &["though", "if", "when", "after", "before", "as"]))
+    {
+        return;
+    }
+    let kind = if s.groups().is_empty() {
+        if verbless_exempt(s) {
+            return;
+        }
+        Kind::Verbless
+    } else if s.main_groups().next().is_none() {
+        if subordinate_exempt(s) {
+            return;
+        }
+        Kind::Subordinate
+    } else if let Some(r) = s.relative_only() {
+        if s.has_quote() {
+            return;
+        }
+        Kind::Relative(r)
+    } else {
+        return;
+    };
+    // A split after a lower-case abbreviation ("for c. 200 dollars") is the splitter's.
+    if v.index > 0
+        && let Some(p) = v.neighbour(v.index - 1)
+        && !p.is_empty()
+    {
+        let last = p.w(p.len() - 1);
+        let before = if p.len() > 1 { p.w(p.len() - 2) } else { "" };
+        let short_lower = |w: &str| {
+            w.len() <= 6 && w.chars().next().is_some_and(char::is_lowercase) && w != "etc."
+        };
+        if last.ends_with('.') && last.len() > 1 && short_lower(last)
+            || last == "." && before.len() == 1 && short_lower(before)
+        {
+            return;
+        }
+    }
+    // "That ..." alone is either an orphaned clause (its own rule) or a subject clause
+    // whose verb the analysis missed.
+    if s.is(0, "that") {
+        return;
+    }
+    // Other rules say it better.
+    if s.subjectless().is_some() {
+        return;
+    }
+    if s.orphan_that().is_some()
+        && v.index > 0
+        && v.neighbour(v.index - 1)
+            .and_then(|p| p.reporting_host())
+            .is_some()
+    {
+        return;
+    }
+    let range = s.span(0, s.len());
+    let first = s.w(0);
+    let opener = format!("{first} ...");
+    let (message, shape) = match &kind {
+        Kind::Verbless => {
+            if s.pos(0) == Pos::To && s.pos(1) == Pos::Vb {
+                (
+                    format!(
+                        "this sentence is only an infinitive phrase ('{opener}'): it has no main verb"
+                    ),
+                    Shape::Infinitive,
+                )
+            } else if s.introduces(0) || s.is_any(0, clause::SUBORDINATORS) {
+                (
+                    format!(
+                        "this sentence is only a subordinate clause: '{opener}' needs a main clause"
+                    ),
+                    Shape::EmptySubordinate,
+                )
+            } else if s.pos(0) == Pos::In {
+                (
+                    format!(
+                        "this sentence is only a prepositional phrase ('{opener}'): it has no main verb"
+                    ),
+                    Shape::Phrase,
+                )
+            } else if matches!(s.pos(0), Pos::Vbg | Pos::Vbn) {
+                (
+                    format!(
+                        "this sentence is only a participle phrase ('{opener}'): it has no main verb"
+                    ),
+                    Shape::Phrase,
+                )
+            } else {
+                (
+                    "this sentence has no main verb".to_string(),
+                    Shape::NounPhrase,
+                )
+            }
+        }
+        Kind::Subordinate => {
+            if s.introduces(0) {
+                let shape = if s.relative_word(0) && !s.is_any(0, &["when", "where", "whether"]) {
+                    Shape::Relative
+                } else {
+                    Shape::Subordinate
+                };
+                (
+                    format!(
+                        "this sentence is only a subordinate clause: '{opener}' needs a main clause"
+                    ),
+                    shape,
+                )
+            } else {
+                let g = &s.groups()[0];
+                let verb = doc.prose[s.span(g.range.start, g.range.end)].to_string();
+                (
+                    format!(
+                        "this sentence has no main verb: its only verb, '{verb}', sits in a subordinate clause"
+                    ),
+                    if s.pos(0) == Pos::In || matches!(s.pos(0), Pos::Vbg | Pos::Vbn) {
+                        Shape::Phrase
+                    } else {
+                        Shape::NounPhrase
+                    },
+                )
+            }
+        }
+        Kind::Relative(r) => {
+            let verb = doc.prose[s.span(r.start, r.end)].to_string();
+            (
+                format!(
+                    "this sentence has no main verb: its only verb, '{verb}', sits in a relative clause"
+                ),
+                Shape::Phrase,
+            )
+        }
+    };
+    let mut d = Diagnostic::new(DOC.id, range, message);
+    d = suggest_join(doc, v, s, d, shape);
+    out.push(d);
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Infinitive,
+    Subordinate,
+    Relative,
+    EmptySubordinate,
+    Phrase,
+    NounPhrase,
+}
+
+/// Notes (and, when the join is plain, an unsafe fix) that join the fragment to the
+/// sentence before or after it.
+fn suggest_join(
+    doc: &Document,
+    v: &Visit,
+    s: &Sent,
+    mut d: Diagnostic,
+    shape: Shape,
+) -> Diagnostic {
+    let prev = (v.index > 0)
+        .then(|| v.neighbour(v.index - 1))
+        .flatten()
+        .filter(|p| complete(p) && p.ends_with_bare_stop());
+    let next = v
+        .neighbour(v.index + 1)
+        .filter(|n| complete(n) && s.ends_with_bare_stop() && n.is_word(0));
+    let frag_first = s.toks[0];
+    let frag_stop = s.toks[s.len() - 1];
+    let with_prev = |joiner: &str| -> Option<(Edit, String)> {
+        let p = prev.as_ref()?;
+        let stop = p.toks[p.len() - 1];
+        let (lowered, n) = lower_first(s.w(0));
+        let edit = Edit {
+            range: stop.start..frag_first.start + n,
+            replacement: format!("{joiner}{}", &lowered[..lowered.len() - (s.w(0).len() - n)]),
+        };
+        let text = format!(
+            "{}{joiner}{lowered}{}",
+            tail_words(&doc.prose[p.span(0, p.len() - 1)], 8),
+            &doc.prose[frag_first.end..frag_stop.end]
+        );
+        Some((edit, squash(&text)))
+    };
+    let with_next = || -> Option<(Edit, String)> {
+        let n = next.as_ref()?;
+        let first = n.toks[0];
+        let (lowered, k) = lower_first(n.w(0));
+        let edit = Edit {
+            range: frag_stop.start..first.start + k,
+            replacement: format!(", {}", &lowered[..lowered.len() - (n.w(0).len() - k)]),
+        };
+        let text = format!(
+            "{}, {lowered}{}",
+            &doc.prose[frag_first.start..frag_stop.start],
+            head_words(&doc.prose[first.end..n.toks[n.len() - 1].end], 8)
+        );
+        Some((edit, squash(&text)))
+    };
+    match shape {
+        Shape::Infinitive | Shape::Subordinate | Shape::Relative => {
+            let joiner = if shape == Shape::Relative { ", " } else { " " };
+            if let Some((edit, text)) = with_prev(joiner) {
+                d = d
+                    .note(format!(
+                        "joined to the sentence before, it reads: \"{text}\""
+                    ))
+                    .fix(
+                        "join it to the sentence before",
+                        Applicability::Unsafe,
+                        vec![edit],
+                    );
+            }
+        }
+        Shape::EmptySubordinate => {
+            if let Some((_, text)) = with_next() {
+                d = d.note(format!(
+                    "joined to the sentence after, it reads: \"{text}\""
+                ));
+            }
+        }
+        Shape::Phrase | Shape::NounPhrase => {
+            let joiner = if shape == Shape::NounPhrase {
+                ", "
+            } else {
+                " "
+            };
+            if let Some((_, text)) = with_prev(joiner) {
+                d = d.note(format!(
+                    "joined to the sentence before, it reads: \"{text}\""
+                ));
+            }
+            if shape == Shape::Phrase
+                && let Some((_, text)) = with_next()
+            {
+                d = d.note(format!(
+                    "joined to the sentence after, it reads: \"{text}\""
+                ));
+            }
+        }
+    }
+    d.help("join it to the sentence it belongs to, or give it a subject and a verb")
+}
+
+/// A neighbouring sentence that stands on its own.
+fn complete(s: &Sent) -> bool {
+    !s.is_empty()
+        && !s.starts_quoted
+        && !s.quoted(0)
+        && s.main_groups().next().is_some()
+        && s.subjectless().is_none()
+        && s.orphan_that().is_none()
+        && s.relative_only().is_none()
+        && !s.is_any(0, clause::CONNECTIVES)
+}
+
+/// The word with its first letter lower-cased unless it is a name, and the byte length of
+/// that first letter in the original.
+fn lower_first(word: &str) -> (String, usize) {
+    let n = word.chars().next().map_or(0, char::len_utf8);
+    let lower = word.to_lowercase();
+    let keep = word == "I" || lexicon::lookup(&lower).is_none_or(|e| e.classes == Classes::PROPER);
+    if keep {
+        (word.to_string(), n)
+    } else {
+        let mut out = word[..n].to_lowercase();
+        out.push_str(&word[n..]);
+        (out, n)
+    }
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn tail_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("... {}", words[words.len() - n..].join(" "))
+    }
+}
+
+fn head_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} ...", words[..n].join(" "))
+    }
+}
+
+/// Openers of sentences that are verbless by style or by convention.
+const EXEMPT_OPENERS: &[&str] = &[
+    // style
+    "hence",
+    "thus",
+    "not",
+    "exactly",
+    "just",
+    "only",
+    "small",
+    "little",
+    "never",
+    "enough",
+    "all",
+    "yes",
+    "no",
+    "oh",
+    "well",
+    "ok",
+    "okay",
+    "thanks",
+    "thank",
+    "please",
+    "sorry",
+    "welcome",
+    "congratulations",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "hardly",
+    "much",
+    "same",
+    "ditto",
+    "cue",
+    "enter",
+    "end",
+    "case",
+    "what",
+    "who",
+    "how",
+    "why",
+    "good",
+    "pity",
+    "shame",
+    "more",
+    "less",
+    "fewer",
+    "plus",
+    "next",
+    "first",
+    "second",
+    "third",
+    "last",
+    "finally",
+    "then",
+    "now",
+    "meanwhile",
+    "also",
+    "again",
+    "perhaps",
+    "maybe",
+    "probably",
+    "certainly",
+    "hopefully",
+    "sadly",
+    "luckily",
+    "fortunately",
+    "unfortunately",
+    "ironically",
+    "instead",
+    "otherwise",
+    "anyway",
+    // credits, bylines, captions, datelines
+    "by",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "image",
+    "images",
+    "credit",
+    "credits",
+    "source",
+    "sources",
+    "reporting",
+    "editing",
+    "additional",
+    "writing",
+    "compiled",
+    "produced",
+    "illustration",
+    "graphic",
+    "video",
+    "audio",
+    "copyright",
+    "contact",
+    "tel",
+    "phone",
+    "email",
+    "e-mail",
+    "fax",
+    "web",
+    "website",
+    "address",
+    "note",
+    "editor",
+    "updated",
+    "published",
+    "posted",
+    "correction",
+    "clarification",
+    "via",
+    "pictured",
+    "above",
+    "below",
+    "top",
+    "left",
+    "right",
+    "clockwise",
+    "inset",
+    "file",
+    "courtesy",
+    "see",
+    "related",
+    "advertisement",
+];
+
+/// A sentence without a finite verb that is still no defect, or that the rule cannot judge.
+fn verbless_exempt(s: &Sent) -> bool {
+    if s.has_quote() {
+        return true;
+    }
+    for i in 0..s.len() {
+        let w = s.w(i);
+        if matches!(
+            w,
+            ":" | ";" | "—" | "–" | "--" | "(" | "©" | "/" | "|" | "…" | "..."
+        ) {
+            return true;
+        }
+        if s.is_any(i, &["copyright", "reserved"]) {
+            return true;
+        }
+        let p = s.pos(i);
+        // A base form outside "to", a modal or "do": perhaps a present tense the tagger
+        // missed.
+        if p == Pos::Vb && i > 0 {
+            let before = s.pos(i - 1);
+            if !(before == Pos::To
+                || before == Pos::Md
+                || s.is_any(
+                    i - 1,
+                    &["not", "n't", "let", "help", "make", "made", "do", "did"],
+                ))
+            {
+                return true;
+            }
+        }
+        // "come in", "set off": a verb with its particle.
+        if i + 1 < s.len()
+            && s.classes(i).contains(Classes::VERB)
+            && s.is_any(
+                i + 1,
+                &[
+                    "in", "on", "up", "out", "off", "back", "down", "over", "away",
+                ],
+            )
+            && !s.pos(i).is_verb()
+            && s.pos(i + 1) != Pos::Dt
+            && i > 0
+            && matches!(s.pos(i - 1), Pos::Nnp | Pos::Nns)
+        {
+            return true;
+        }
+        // "come", "run": a participle that is also a plain form may be an imperative.
+        if p == Pos::Vbn
+            && i > 0
+            && s.classes(i).contains(Classes::VERB)
+            && s.classes(i).contains(Classes::VERB_PAST_PART)
+        {
+            return true;
+        }
+        // "A team led by ...": a past form after a noun may be a past tense.
+        if matches!(p, Pos::Vbn | Pos::Vbd)
+            && i > 0
+            && matches!(s.pos(i - 1), Pos::Nn | Pos::Nns | Pos::Nnp | Pos::Prp)
+            && s.classes(i).contains(Classes::VERB_PAST)
+        {
+            return true;
+        }
+        if p == Pos::Vbz || p == Pos::Vbp || p == Pos::Vbd {
+            return true;
+        }
+    }
+    // A date or a name alone: "Saturday, September 12, 2015."
+    let lowercase_content = (0..s.len()).any(|i| {
+        s.is_word(i)
+            && s.w(i).chars().next().is_some_and(char::is_lowercase)
+            && !s.is_any(
+                i,
+                &["of", "the", "and", "de", "la", "van", "von", "du", "der"],
+            )
+    });
+    if !lowercase_content {
+        let dated = (0..s.len()).any(|i| {
+            s.pos(i) == Pos::Cd || s.toks[i].kind == crate::text::tokens::TokenKind::Number
+        });
+        if dated {
+            return true;
+        }
+    }
+    false
+}
+
+/// A sentence whose finite verbs all sit in subordinate clauses, but which is no defect or
+/// cannot be judged.
+fn subordinate_exempt(s: &Sent) -> bool {
+    if s.has_quote() {
+        return true;
+    }
+    // Comparisons: "More than we expected."
+    let intro = (0..s.len()).find(|&i| s.introduces(i));
+    if let Some(i) = intro
+        && s.is_any(i, &["than", "as"])
+        && i > 0
+    {
+        return true;
+    }
+    // "Small wonder, then, that ...": a comma before the clause after a noun phrase marks
+    // an elliptical comment.
+    let phrase_opener =
+        matches!(s.pos(0), Pos::In | Pos::To | Pos::Vbg | Pos::Vbn) || s.introduces(0);
+    if let Some(i) = intro
+        && i > 0
+        && !phrase_opener
+        && (0..i).any(|k| s.is_punct(k, ",") || s.is_punct(k, ":") || s.w(k) == "—")
+    {
+        return true;
+    }
+    // Only openers whose shape is known: a subordinator or relative word, a preposition, a
+    // participle, "to", or a plain noun phrase.
+    let p = s.pos(0);
+    let known = s.introduces(0)
+        || (s.is(0, "even") && s.introduces(1))
+        || (s.is(0, "so") && s.is(1, "that"))
+        || matches!(p, Pos::In | Pos::Vbg | Pos::Vbn | Pos::To)
+        || matches!(
+            p,
+            Pos::Dt | Pos::Jj | Pos::Nn | Pos::Nns | Pos::Nnp | Pos::Cd | Pos::PrpS
+        );
+    !known
+}

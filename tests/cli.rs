@@ -1,0 +1,262 @@
+//! The command line as users meet it: exit statuses, formats, stdin and bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn galley() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_galley"))
+}
+
+/// A fresh folder under the system temp dir.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("galley-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    galley().current_dir(dir).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const CLEAN: &str = "# Bridge reopens\n\nThe bridge reopened on Monday after repairs.\n";
+const DOUBLED: &str = "# Bridge reopens\n\nThe bridge reopened on the the Monday.\n";
+
+#[test]
+fn exit_status_zero_when_clean() {
+    let dir = scratch("clean");
+    std::fs::write(dir.join("a.md"), CLEAN).unwrap();
+    let o = run(&dir, &["check", "a.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn exit_status_one_on_errors_and_human_output_underlines() {
+    let dir = scratch("errors");
+    std::fs::write(dir.join("a.md"), DOUBLED).unwrap();
+    let o = run(&dir, &["check", "--color", "never", "a.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[repeated-word]: 'the' is written twice"),
+        "{out}"
+    );
+    assert!(out.contains("┌─ a.md:3:24"), "{out}");
+    assert!(out.contains("^^^^^^^"), "{out}");
+    assert!(!out.contains("\u{1b}["), "no colour when asked for none");
+}
+
+#[test]
+fn colour_always_uses_ansi() {
+    let dir = scratch("colour");
+    std::fs::write(dir.join("a.md"), DOUBLED).unwrap();
+    let o = run(&dir, &["check", "--color", "always", "a.md"]);
+    assert!(stdout(&o).contains("\u{1b}["));
+}
+
+#[test]
+fn fail_on_decides_the_exit_status() {
+    let dir = scratch("failon");
+    // unbalanced-brackets is a warning by default.
+    std::fs::write(
+        dir.join("a.md"),
+        "# Plan\n\nThe plan (approved in March was delayed.\n",
+    )
+    .unwrap();
+    let o = run(&dir, &["check", "a.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&dir, &["check", "--fail-on", "warning", "a.md"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn short_format_is_one_line_each() {
+    let dir = scratch("short");
+    std::fs::write(dir.join("a.md"), DOUBLED).unwrap();
+    let o = run(&dir, &["check", "--format", "short", "a.md"]);
+    assert_eq!(
+        stdout(&o),
+        "a.md:3:24: error[repeated-word] 'the' is written twice\n"
+    );
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let dir = scratch("json");
+    std::fs::write(dir.join("a.md"), DOUBLED).unwrap();
+    std::fs::write(dir.join("b.md"), CLEAN).unwrap();
+    let o = run(&dir, &["check", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["summary"]["warnings"], 0);
+    assert_eq!(v["summary"]["infos"], 0);
+    let d = &v["diagnostics"][0];
+    let start = DOUBLED.find("the the").unwrap();
+    assert_eq!(d["path"], "a.md");
+    assert_eq!(d["rule"], "repeated-word");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "'the' is written twice");
+    assert_eq!(d["byte_start"], start);
+    assert_eq!(d["byte_end"], start + 7);
+    assert_eq!(d["line"], 3);
+    assert_eq!(d["column"], 24);
+    assert_eq!(d["end_line"], 3);
+    assert_eq!(d["end_column"], 31);
+    assert!(d["labels"].is_array());
+    let fix = &d["fixes"][0];
+    assert_eq!(fix["applicability"], "safe");
+    assert_eq!(fix["edits"][0]["byte_start"], start + 3);
+    assert_eq!(fix["edits"][0]["byte_end"], start + 7);
+    assert_eq!(fix["edits"][0]["replacement"], "");
+}
+
+#[test]
+fn json_columns_count_characters_not_bytes() {
+    let dir = scratch("jsoncols");
+    std::fs::write(
+        dir.join("a.md"),
+        "# Café news\n\n“Quoted” café the the end.\n",
+    )
+    .unwrap();
+    let o = run(&dir, &["check", "--format", "json", "a.md"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["column"], 15);
+    assert_eq!(d["byte_start"], "# Café news\n\n“Quoted” café ".len());
+}
+
+#[test]
+fn stdin_with_a_name() {
+    let mut child = galley()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "drafts/x.md",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(DOUBLED.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("drafts/x.md:3:24: error[repeated-word]"));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_and_other_files_are_still_checked() {
+    let dir = scratch("utf8");
+    std::fs::write(dir.join("bad.md"), b"# T\n\nCaf\xe9 au lait.\n").unwrap();
+    std::fs::write(dir.join("good.md"), DOUBLED).unwrap();
+    let o = run(&dir, &["check", "--format", "short", "bad.md", "good.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("error: bad.md: not valid UTF-8"), "{err}");
+    assert!(err.contains("line 3"), "{err}");
+    assert!(stdout(&o).contains("good.md:3:24: error[repeated-word]"));
+}
+
+#[test]
+fn missing_file_is_an_error_naming_it() {
+    let dir = scratch("missing");
+    std::fs::write(dir.join("good.md"), CLEAN).unwrap();
+    let o = run(&dir, &["check", "nope.md", "good.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("error: nope.md: no such file or folder"));
+}
+
+#[test]
+fn binary_file_is_refused_clearly() {
+    let dir = scratch("binary");
+    std::fs::write(dir.join("img.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00").unwrap();
+    let o = run(&dir, &["check", "img.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("img.md: binary file"));
+}
+
+#[test]
+fn big_files_are_skipped_with_a_warning() {
+    let dir = scratch("big");
+    std::fs::write(dir.join("big.md"), DOUBLED.repeat(10)).unwrap();
+    let o = run(&dir, &["check", "--max-file-size", "100", "big.md"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("warning: big.md: skipped"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn folders_are_walked_in_path_order_honouring_gitignore_and_hidden() {
+    let dir = scratch("walk");
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::create_dir_all(dir.join(".hidden")).unwrap();
+    std::fs::create_dir_all(dir.join("ignored")).unwrap();
+    for p in [
+        "b/z.md",
+        "a.markdown",
+        ".hidden/h.md",
+        "ignored/i.md",
+        "b/notes.txt",
+    ] {
+        std::fs::write(dir.join(p), DOUBLED).unwrap();
+    }
+    std::fs::write(dir.join(".gitignore"), "ignored/\n").unwrap();
+    let o = run(&dir, &["check", "--format", "short"]);
+    let out = stdout(&o);
+    let files: Vec<&str> = out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(files, ["a.markdown", "b/z.md"], "{out}");
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_documents_one() {
+    let dir = scratch("rules");
+    let o = run(&dir, &["rules"]);
+    let out = stdout(&o);
+    for id in [
+        "repeated-headline",
+        "spliced-headline",
+        "unbalanced-quotes",
+        "boilerplate",
+    ] {
+        assert!(out.contains(id), "{out}");
+    }
+    let o = run(&dir, &["explain", "repeated-word"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("repeated-word: "));
+    for section in [
+        "What it flags",
+        "Why it matters",
+        "Example",
+        "Use instead",
+        "Fix",
+    ] {
+        assert!(out.contains(section), "{out}");
+    }
+    let o = run(&dir, &["explain", "repeated-wrd"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `repeated-word`?"));
+}
