@@ -12,8 +12,8 @@ static DOC: RuleDoc = RuleDoc {
     default: on(Severity::Error),
     flags: "A run of four or more of the headline's leading words inside a body sentence, \
             when the run keeps the headline's title-case capitals on ordinary words \
-            (\"...the mayor visited Council to Approve New Budget the school...\"), or when the \
-            whole headline of six words or more sits inside a sentence. Silent when a lede \
+            (\"...the mayor visited Council to Approve New Budget the school...\"), or when six \
+            or more of its leading words sit inside a sentence. Silent when a lede \
             echoes the headline's words in its own case, and when the headline is quoted, \
             linked or italicised as a title.",
     why: "Content-management systems paste the headline into the body when a template \
@@ -91,8 +91,8 @@ impl Rule for SplicedHeadline {
 
 /// Does a run of headline words look pasted rather than written?
 fn spliced(doc: &Document, title: &[Word], run: &[Word], sentence_start: bool) -> bool {
-    // The whole of a long headline inside a sentence is not an echo.
-    if run.len() == title.len() && title.len() >= 6 && !sentence_start {
+    // Six or more of the headline's words in a row inside a sentence are not an echo.
+    if run.len() >= 6 && !sentence_start {
         return true;
     }
     // Title-case capitals on ordinary words, kept exactly as the headline has them.
