@@ -2,6 +2,9 @@
 //! them, the composite action (`action.yml`) run as GitHub would run its scripts, the example
 //! workflow, and the pre-commit hooks.
 
+mod common;
+use common::{galley, run, scratch, stderr, stdout};
+
 #[path = "sarif/validate.rs"]
 mod validate;
 
@@ -9,30 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn galley() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_galley"))
-}
-
-/// A fresh folder under the system temp dir.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("galley-ci-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    galley().current_dir(dir).args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn repo_file(path: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))

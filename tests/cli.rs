@@ -1,32 +1,11 @@
 //! The command line as users meet it: exit statuses, formats, stdin and bad input.
 
+mod common;
+use common::{galley, run, scratch, stderr, stdout};
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
-fn galley() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_galley"))
-}
-
-/// A fresh folder under the system temp dir.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("galley-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    galley().current_dir(dir).args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Stdio;
 
 const CLEAN: &str = "# Bridge reopens\n\nThe bridge reopened on Monday after repairs.\n";
 const DOUBLED: &str = "# Bridge reopens\n\nThe bridge reopened on the the Monday.\n";

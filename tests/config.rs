@@ -1,47 +1,21 @@
 //! `galley.toml` as users meet it: discovery, precedence, overrides, exclude, errors rendered
 //! like code errors, `galley init`, and the configuration docs kept in step with the schema.
 
+mod common;
+use common::{galley, run, scratch, stderr, stdout};
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use galley::config::file::{self, KEYS, OVERRIDE_KEYS};
 use galley::config::{CliOverrides, Config, Dialect, Level, Resolver};
 use galley::diagnostic::Severity;
 
-fn galley() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_galley"))
-}
-
-/// A fresh folder under the system temp dir.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("galley-config-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn write(dir: &Path, rel: &str, text: &str) {
     let path = dir.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    galley()
-        .current_dir(dir)
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A draft on which `repeated-word` fires on line 3.

@@ -1,27 +1,14 @@
 //! `--fix`, `--unsafe-fixes` and `--diff` as users run them: what changes in the file, what
 //! does not, what is printed, and that fixing settles.
 
+mod common;
+use common::{galley, run, scratch, stderr, stdout};
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-
-fn galley() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_galley"))
-}
-
-/// A fresh folder under the system temp dir.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("galley-fix-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    galley().current_dir(dir).args(args).output().unwrap()
-}
 
 fn run_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
     let mut child = galley()
@@ -39,14 +26,6 @@ fn run_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A draft with a safe fix (a doubled word), an unsafe one (a sentence written twice) and

@@ -1,28 +1,14 @@
 //! Rule packs: the built-in packs' own cases, the documented examples, the embedded table,
 //! and `galley test-rules` / `galley check` with packs as users meet them.
 
+mod common;
+use common::{run, scratch};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use galley::config::{Level, Settings};
 use galley::diagnostic::Severity;
 use galley::packs::{self, PackRule};
-
-fn galley() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_galley"))
-}
-
-/// A fresh folder under the system temp dir.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("galley-packs-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    galley().current_dir(dir).args(args).output().unwrap()
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

@@ -1,19 +1,8 @@
 //! Inline suppression as users meet it: every comment form, the front-matter key, and the
 //! `unused-suppression` reports.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn galley() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_galley"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("galley-suppress-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::{run, scratch};
 
 /// Check one draft (no configuration files) and return the short output and exit status.
 fn check(name: &str, draft: &str) -> (String, Option<i32>) {
@@ -35,10 +24,6 @@ fn check_with(name: &str, draft: &str, config: Option<&str>) -> (String, Option<
         String::from_utf8_lossy(&o.stdout).into_owned(),
         o.status.code(),
     )
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    galley().current_dir(dir).args(args).output().unwrap()
 }
 
 #[test]
