@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::error::{ConfigError, Problem};
+use super::value::{Value, a_type, wrong_type};
 use super::{Dialect, Level, Settings, known_rule, rule_suggestion, suggest};
 use crate::diagnostic::Severity;
 
@@ -70,26 +71,6 @@ pub struct RawConfig {
     pub overrides: Vec<RawOverride>,
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
-
-fn a_type(v: &DeValue) -> String {
-    let t = v.type_str();
-    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {t}")
-}
-
-fn wrong_type(v: &Value, key: &str, expected: &str) -> Problem {
-    Problem::new(
-        v.span(),
-        format!("`{key}` must be {expected}"),
-        format!("expected {expected}, found {}", a_type(v.get_ref())),
-    )
-}
-
 fn string<'a>(v: &'a Value, key: &str, out: &mut Vec<Problem>) -> Option<&'a str> {
     match v.get_ref().as_str() {
         Some(s) => Some(s),
@@ -98,28 +79,6 @@ fn string<'a>(v: &'a Value, key: &str, out: &mut Vec<Problem>) -> Option<&'a str
             None
         }
     }
-}
-
-fn strings(v: &Value, key: &str, out: &mut Vec<Problem>) -> Vec<Item> {
-    let Some(array) = v.get_ref().as_array() else {
-        out.push(wrong_type(v, key, "an array of strings"));
-        return Vec::new();
-    };
-    let mut items = Vec::new();
-    for e in array.iter() {
-        match e.get_ref().as_str() {
-            Some(s) => items.push(Item {
-                value: s.to_string(),
-                span: e.span(),
-            }),
-            None => out.push(Problem::new(
-                e.span(),
-                format!("`{key}` must be an array of strings"),
-                format!("expected a string, found {}", a_type(e.get_ref())),
-            )),
-        }
-    }
-    items
 }
 
 fn one_of_help(unknown: &str, names: &[&str]) -> Option<String> {
@@ -288,7 +247,7 @@ fn glob_problem(item: &Item, key: &str) -> Option<Problem> {
 }
 
 fn globs(v: &Value, key: &str, out: &mut Vec<Problem>) -> Vec<Item> {
-    let items = strings(v, key, out);
+    let items = super::value::strings(v, key, false, out);
     items
         .into_iter()
         .filter(|item| match glob_problem(item, key) {
@@ -386,15 +345,17 @@ pub fn parse(text: &str) -> Result<RawConfig, Vec<Problem>> {
             "fail-on" => raw.fail_on = severity(v, key, &mut out),
             "max-file-size" => raw.max_file_size = size(v, key, &mut out),
             "rules" => raw.rules = rules_table(v, key, "`[rules]`", &mut out),
-            "packs" => raw.packs = strings(v, key, &mut out),
+            "packs" => raw.packs = super::value::strings(v, key, false, &mut out),
             "vocabulary" => {
-                raw.vocabulary = strings(v, key, &mut out)
+                raw.vocabulary = super::value::strings(v, key, false, &mut out)
                     .into_iter()
                     .map(|i| i.value.trim().to_string())
                     .filter(|w| !w.is_empty())
                     .collect();
             }
-            "vocabulary-files" => raw.vocabulary_files = strings(v, key, &mut out),
+            "vocabulary-files" => {
+                raw.vocabulary_files = super::value::strings(v, key, false, &mut out)
+            }
             "exclude" => raw.exclude = globs(v, key, &mut out),
             "overrides" => match v.get_ref() {
                 DeValue::Array(entries) => {

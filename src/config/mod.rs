@@ -11,6 +11,7 @@ pub mod discover;
 pub mod error;
 pub mod file;
 pub mod init;
+pub(crate) mod value;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;

@@ -4,14 +4,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use toml::Spanned;
 use toml::de::DeValue;
 
 use crate::config::error::Problem;
 use crate::config::file::Item;
 use crate::config::suggest;
 
-pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) use crate::config::value::{Value, wrong_type};
 
 /// The keys of one TOML table, by name, with the span of each key.
 pub(crate) struct Fields<'a, 'i> {
@@ -41,24 +40,6 @@ impl<'a, 'i> Fields<'a, 'i> {
         keys.sort_by_key(|(_, s)| s.start);
         keys
     }
-}
-
-fn a_type(v: &DeValue) -> String {
-    let t = v.type_str();
-    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {t}")
-}
-
-pub(crate) fn wrong_type(v: &Value, key: &str, expected: &str) -> Problem {
-    Problem::new(
-        v.span(),
-        format!("`{key}` must be {expected}"),
-        format!("expected {expected}, found {}", a_type(v.get_ref())),
-    )
 }
 
 pub(crate) fn string(v: &Value, key: &str, out: &mut Vec<Problem>) -> Option<Item> {
@@ -144,31 +125,7 @@ pub(crate) fn number(v: &Value, key: &str, out: &mut Vec<Problem>) -> Option<f64
 
 /// An array of strings (a single string is accepted as a list of one).
 pub(crate) fn strings(v: &Value, key: &str, out: &mut Vec<Problem>) -> Vec<Item> {
-    if let Some(s) = v.get_ref().as_str() {
-        return vec![Item {
-            value: s.to_string(),
-            span: v.span(),
-        }];
-    }
-    let Some(array) = v.get_ref().as_array() else {
-        out.push(wrong_type(v, key, "an array of strings"));
-        return Vec::new();
-    };
-    let mut items = Vec::new();
-    for e in array.iter() {
-        match e.get_ref().as_str() {
-            Some(s) => items.push(Item {
-                value: s.to_string(),
-                span: e.span(),
-            }),
-            None => out.push(Problem::new(
-                e.span(),
-                format!("`{key}` must be an array of strings"),
-                format!("expected a string, found {}", a_type(e.get_ref())),
-            )),
-        }
-    }
-    items
+    crate::config::value::strings(v, key, true, out)
 }
 
 /// `expected one of ...` or `did you mean ...` for a value that is not one of `names`.
