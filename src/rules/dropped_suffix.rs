@@ -171,9 +171,19 @@ fn passive_follows(doc: &Document, toks: &[Token], i: usize) -> bool {
                 || lexicon::lookup(w)
                     .is_some_and(|e| e.classes.intersects(Classes::DET | Classes::PRON))
         }),
+        // "to close on Friday", "to close the plant": a verb; "to clean water": a noun phrase.
         Some("to") => word(i + 2).is_some_and(|w| {
             lexicon::lookup(w).is_some_and(|e| {
-                e.classes.contains(Classes::VERB) && !e.classes.intersects(Classes::DET)
+                e.classes.contains(Classes::VERB)
+                    && !e.classes.intersects(Classes::DET)
+                    && (!e.classes.intersects(Classes::ANY_NOUN | Classes::ANY_ADJ)
+                        || toks.get(i + 3).is_none_or(|t| {
+                            t.kind != TokenKind::Word
+                                || lexicon::lookup(t.text(&doc.prose)).is_some_and(|n| {
+                                    n.classes
+                                        .intersects(Classes::DET | Classes::PRON | Classes::PREP)
+                                })
+                        }))
             })
         }),
         _ => false,
@@ -225,6 +235,31 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
         },
         _ => false,
     }
+}
+
+/// A determiner or object pronoun right after the word: it takes an object, so it is a verb.
+fn object_follows(doc: &Document, toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && matches!(
+                t.text(&doc.prose),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "them"
+                    | "him"
+                    | "it"
+                    | "us"
+            )
+    })
 }
 
 impl DroppedSuffix {
@@ -310,7 +345,11 @@ impl DroppedSuffix {
         // passive's "by" or a "to"-infinitive follows: "was schedule to close", "was support
         // by the board".
         let noun_too = e.classes.intersects(Classes::ANY_NOUN);
-        if noun_too && !passive_follows(doc, toks, i) && !plural_be_before(doc, toks, i) {
+        if noun_too
+            && !passive_follows(doc, toks, i)
+            && !plural_be_before(doc, toks, i)
+            && !object_follows(doc, toks, i)
+        {
             return;
         }
         // Only a verb base, and nothing an adjective or participle could be.
@@ -336,8 +375,9 @@ impl DroppedSuffix {
         let Need::Participle { after_be } = need else {
             return;
         };
-        // "has support", "have plans": after have, a noun is the natural reading.
-        if noun_too && !after_be {
+        // "has support", "have plans": after have, a noun is the natural reading, unless an
+        // object follows ("have not yet release the terms").
+        if noun_too && !after_be && !object_follows(doc, toks, i) {
             return;
         }
         let aux_word = toks[aux].text(&doc.prose).to_lowercase();
