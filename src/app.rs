@@ -24,6 +24,7 @@ pub const TROUBLE: u8 = 2;
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Inspect(args) => crate::inspect::run(&args),
         Command::Rules => {
             print!("{}", rules_table());
             OK

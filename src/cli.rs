@@ -32,6 +32,8 @@ pub enum Command {
     },
     /// Write a commented starter galley.toml
     Init(InitArgs),
+    /// Show the analysis rules see: blocks, sentences, tokens, tags and lexicon facts
+    Inspect(InspectArgs),
     /// Run the `[[test]]` cases of rule packs
     #[command(name = "test-rules")]
     TestRules {
@@ -129,4 +131,23 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// The Markdown file to analyse (`-` for standard input)
+    pub file: PathBuf,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
+    pub format: InspectFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InspectFormat {
+    /// One line per token, grouped by sentence
+    #[default]
+    Human,
+    /// For tools: `{"path", "blocks", "sentences": [{"tokens": [...]}]}`
+    Json,
 }

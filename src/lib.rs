@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod fix;
+pub mod inspect;
 pub mod language;
 pub mod packs;
 pub mod render;

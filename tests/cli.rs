@@ -239,3 +239,38 @@ fn rules_lists_every_rule_and_explain_documents_one() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("did you mean `repeated-word`?"));
 }
+
+#[test]
+fn inspect_shows_sentences_tokens_tags_and_lexicon_facts() {
+    let dir = scratch("inspect");
+    std::fs::write(
+        dir.join("a.md"),
+        "# Vote\n\nThe deal was reporte on Monday.\n",
+    )
+    .unwrap();
+    let o = run(&dir, &["inspect", "--format", "json", "a.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["path"], "a.md");
+    let s = &v["sentences"][1];
+    assert_eq!(s["byte_start"], 8);
+    assert_eq!(s["byte_end"], 39);
+    assert_eq!(
+        v["blocks"][s["block"].as_u64().unwrap() as usize]["kind"],
+        "paragraph"
+    );
+    let was = &s["tokens"][2];
+    assert_eq!(was["text"], "was");
+    assert_eq!(
+        (was["byte_start"].clone(), was["byte_end"].clone()),
+        (17.into(), 20.into())
+    );
+    assert_eq!(was["xpos"], "VBD");
+    assert_eq!(was["upos"], "AUX");
+    assert_eq!(was["finite"], true);
+    let unknown = &s["tokens"][3];
+    assert_eq!(unknown["text"], "reporte");
+    assert_eq!(unknown["lexicon"], serde_json::json!([]));
+    let o = run(&dir, &["inspect", "a.md"]);
+    assert!(stdout(&o).contains("sentence 8..39 in paragraph 1: The deal was reporte on Monday."));
+}

@@ -1,0 +1,190 @@
+//! `galley inspect`: the analysis as a rule sees it, for rule authors and for measuring.
+
+use std::io::Read;
+
+use serde::Serialize;
+
+use crate::cli::{InspectArgs, InspectFormat};
+use crate::discover::decode;
+use crate::document::Document;
+use crate::language::lexicon;
+use crate::text::tokens::TokenKind;
+
+#[derive(Serialize)]
+pub struct Inspection {
+    pub path: String,
+    /// The headline, when the draft has one.
+    pub title: Option<String>,
+    pub blocks: Vec<BlockOut>,
+    pub sentences: Vec<SentenceOut>,
+}
+
+#[derive(Serialize)]
+pub struct BlockOut {
+    pub kind: &'static str,
+    /// Heading level, for headings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub quote_depth: u16,
+    pub list_depth: u16,
+}
+
+#[derive(Serialize)]
+pub struct SentenceOut {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// Index into `blocks`.
+    pub block: usize,
+    pub text: String,
+    pub tokens: Vec<TokenOut>,
+}
+
+#[derive(Serialize)]
+pub struct TokenOut {
+    pub text: String,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub kind: &'static str,
+    pub upos: &'static str,
+    pub xpos: &'static str,
+    pub finite: bool,
+    /// Lexicon classes ("VB", "NN", ...); empty for a word the lexicon does not know.
+    pub lexicon: Vec<&'static str>,
+    /// SCOWL size level (10 most common); absent for unknown words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u8>,
+    /// The verb bases this form inflects.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verb_bases: Vec<&'static str>,
+}
+
+/// Analyse a document the way rules see it.
+pub fn inspect(path: &str, doc: &Document) -> Inspection {
+    let a = &doc.analysis;
+    let tags = a.tags(&doc.prose);
+    let blocks = doc
+        .blocks
+        .iter()
+        .map(|b| BlockOut {
+            kind: b.kind.as_str(),
+            level: match b.kind {
+                crate::document::BlockKind::Heading(l) => Some(l),
+                _ => None,
+            },
+            byte_start: b.range.start,
+            byte_end: b.range.end,
+            quote_depth: b.quote_depth,
+            list_depth: b.list_depth,
+        })
+        .collect();
+    let sentences = a
+        .sentences
+        .iter()
+        .map(|s| SentenceOut {
+            byte_start: s.range.start,
+            byte_end: s.range.end,
+            block: s.block,
+            text: doc.source[s.range.clone()].to_string(),
+            tokens: s
+                .tokens
+                .clone()
+                .map(|i| {
+                    let t = a.tokens[i];
+                    let text = t.text(&doc.prose);
+                    let tag = tags[i];
+                    let entry = lexicon::lookup_folded(text);
+                    TokenOut {
+                        text: text.to_string(),
+                        byte_start: t.start,
+                        byte_end: t.end,
+                        kind: match t.kind {
+                            TokenKind::Word => "word",
+                            TokenKind::Number => "number",
+                            TokenKind::Punct => "punct",
+                            TokenKind::Symbol => "symbol",
+                        },
+                        upos: tag.upos.as_str(),
+                        xpos: tag.xpos.as_str(),
+                        finite: tag.finite,
+                        lexicon: entry.map(|e| e.classes.names()).unwrap_or_default(),
+                        rank: entry.map(|e| e.rank),
+                        verb_bases: if t.kind == TokenKind::Word {
+                            lexicon::verb_bases(text)
+                        } else {
+                            Vec::new()
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Inspection {
+        path: path.to_string(),
+        title: doc.title_text().map(str::to_string),
+        blocks,
+        sentences,
+    }
+}
+
+/// A readable listing: each sentence, then one line per token.
+pub fn human(i: &Inspection) -> String {
+    let mut out = format!("{}\n", i.path);
+    if let Some(t) = &i.title {
+        out.push_str(&format!("headline: {t}\n"));
+    }
+    for s in &i.sentences {
+        let b = &i.blocks[s.block];
+        out.push_str(&format!(
+            "\nsentence {}..{} in {} {}: {}\n",
+            s.byte_start, s.byte_end, b.kind, s.block, s.text
+        ));
+        for t in &s.tokens {
+            out.push_str(&format!(
+                "  {:>6}..{:<6} {:<16} {:<6} {:<5} {:<7} {}{}\n",
+                t.byte_start,
+                t.byte_end,
+                t.text,
+                t.upos,
+                t.xpos,
+                if t.finite { "finite" } else { "" },
+                t.lexicon.join(","),
+                t.rank.map(|r| format!(" (rank {r})")).unwrap_or_default(),
+            ));
+        }
+    }
+    out
+}
+
+pub fn run(args: &InspectArgs) -> u8 {
+    let path = args.file.display().to_string();
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map(|_| buf)
+            .map_err(|e| crate::discover::io_message(&e))
+    } else {
+        std::fs::read(&args.file).map_err(|e| crate::discover::io_message(&e))
+    };
+    let text = match bytes.and_then(decode) {
+        Ok(t) => t,
+        Err(msg) => {
+            eprintln!("error: {path}: {msg}");
+            return crate::app::TROUBLE;
+        }
+    };
+    let doc = Document::parse(text);
+    let result = inspect(&path, &doc);
+    match args.format {
+        InspectFormat::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&result).unwrap_or_default()
+            );
+        }
+        InspectFormat::Human => print!("{}", human(&result)),
+    }
+    crate::app::OK
+}
