@@ -146,6 +146,9 @@ impl Document {
         let mut item_depth: u16 = 0;
         let mut skip_depth: u32 = 0; // inside code blocks, HTML blocks, metadata
         let mut metadata: Option<(MetadataBlockKind, Range<usize>)> = None;
+        // Consecutive HTML events (an HTML block comes one line per event), scanned for
+        // comments as one piece so that a comment may span lines.
+        let mut html: Option<Range<usize>> = None;
 
         let finish = |b: Option<Builder>, blocks: &mut Vec<Block>| {
             if let Some(b) = b
@@ -163,6 +166,11 @@ impl Document {
         };
 
         for (event, range) in Parser::new_ext(&source, options()).into_offset_iter() {
+            if !matches!(event, Event::Html(_) | Event::InlineHtml(_))
+                && let Some(h) = html.take()
+            {
+                collect_comments(&source, h, &mut comments);
+            }
             match event {
                 Event::Start(tag) => match tag {
                     Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell => {
@@ -261,10 +269,16 @@ impl Document {
                     }
                 }
                 Event::Html(_) | Event::InlineHtml(_) => {
-                    collect_comments(&source, range, &mut comments);
+                    html = Some(match html.take() {
+                        Some(h) => h.start.min(range.start)..h.end.max(range.end),
+                        None => range,
+                    });
                 }
                 _ => {}
             }
+        }
+        if let Some(h) = html.take() {
+            collect_comments(&source, h, &mut comments);
         }
         finish(current.take(), &mut blocks);
         blocks.sort_by_key(|b| b.range.start);
@@ -437,8 +451,10 @@ fn collect_comments(source: &str, range: Range<usize>, out: &mut Vec<Comment>) {
         };
         let body_end = body_start + close;
         let raw = &html[body_start..body_end];
+        // Trail measured after the lead is gone: a blank body ("<!-- -->") is empty, not
+        // inverted.
         let lead = raw.len() - raw.trim_start().len();
-        let trail = raw.len() - raw.trim_end().len();
+        let trail = raw.trim_start().len() - raw.trim().len();
         out.push(Comment {
             range: range.start + start..range.start + body_end + 3,
             body: range.start + body_start + lead..range.start + body_end - trail,

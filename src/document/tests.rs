@@ -92,3 +92,13 @@ fn positions_count_chars() {
     let j = doc.source.find("next").unwrap();
     assert_eq!(doc.lines.position(&doc.source, j), (2, 1));
 }
+
+#[test]
+fn a_comment_may_span_lines() {
+    let doc = Document::parse("<!--\ngalley-disable-file\n-->\n\nText.\n");
+    assert_eq!(doc.comments.len(), 1);
+    assert_eq!(
+        &doc.source[doc.comments[0].body.clone()],
+        "galley-disable-file"
+    );
+}
