@@ -2,10 +2,14 @@
 //! drafts (examples/drafts and tests/corpus/sound), repeated to the requested size.
 //!
 //! `cargo bench --bench throughput` (size in MB: `GALLEY_BENCH_MB=20`, default 20).
-//! Prints MB/s and words/s, one-draft latency and peak memory (VmHWM) of this process.
+//! Prints MB/s and words/s, the time to first output on a one-paragraph draft (in process,
+//! and as `galley check` run as a process, start-up included) and peak memory (VmHWM) of
+//! this process.
 
+use std::io::Read;
 use std::path::Path;
-use std::time::Instant;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use galley::config::Settings;
 use galley::document::Document;
@@ -31,6 +35,36 @@ fn drafts() -> Vec<String> {
     out
 }
 
+/// Median time from starting `galley check` on a file holding `text` to its first byte of
+/// output, over a few runs.
+fn process_first_output(text: &str) -> Option<Duration> {
+    let dir = std::env::temp_dir().join(format!("galley-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let path = dir.join("draft.md");
+    std::fs::write(&path, text).ok()?;
+    let mut times = Vec::new();
+    for _ in 0..11 {
+        let start = Instant::now();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_galley"))
+            .args(["check", "--format", "short", "--no-config"])
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut first = [0u8; 1];
+        let got = child.stdout.as_mut()?.read(&mut first).ok()?;
+        times.push(start.elapsed());
+        let _ = child.wait();
+        if got == 0 {
+            return None;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    times.sort();
+    Some(times[times.len() / 2])
+}
+
 fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -52,6 +86,7 @@ fn main() {
     let d = galley::check_str(para, &settings);
     let first = t.elapsed();
     assert!(!d.is_empty());
+    let process = process_first_output(para);
 
     let mut corpus = Vec::new();
     let mut bytes = 0usize;
@@ -105,6 +140,13 @@ fn main() {
         "one-paragraph draft, first check in process: {:.2} ms",
         first.as_secs_f64() * 1e3
     );
+    match process {
+        Some(p) => println!(
+            "one-paragraph draft, first output of `galley check` as a process (median of 11): {:.2} ms",
+            p.as_secs_f64() * 1e3
+        ),
+        None => println!("one-paragraph draft as a process: could not run galley"),
+    }
     if let Some(m) = peak_memory_mb() {
         println!("peak memory (VmHWM): {m:.0} MB");
     }

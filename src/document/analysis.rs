@@ -1,9 +1,12 @@
 //! Sentences and tokens of a document, computed once and shared by every rule; part-of-speech
 //! tags on first use.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::language::lexicon::{self, Classes, Entry};
 use crate::language::tagger::{self, Tagged};
 use crate::text::sentences::split_sentences;
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
@@ -25,6 +28,19 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     tags: OnceLock<Vec<Tagged>>,
+    /// Per sentence: its tags, computed on first use (the structure rules read only the
+    /// sentences of body paragraphs).
+    sentence_tags: Vec<OnceLock<Box<[Tagged]>>>,
+    lex: OnceLock<TokenLex>,
+}
+
+/// The lexicon's facts about each token, looked up once per document for every rule.
+#[derive(Debug, Default)]
+pub struct TokenLex {
+    /// [`lexicon::classes_folded`] of each word token (empty for other tokens).
+    pub classes: Vec<Classes>,
+    /// [`lexicon::lookup`] of each word token (None for other tokens).
+    pub entries: Vec<Option<Entry>>,
 }
 
 impl Analysis {
@@ -42,22 +58,68 @@ impl Analysis {
                 });
             }
         }
+        let sentence_tags = sentences.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             sentences,
             tokens,
             tags: OnceLock::new(),
+            sentence_tags,
+            lex: OnceLock::new(),
         }
+    }
+
+    /// The words of sentence `index`, as the tagger reads them.
+    fn sentence_words<'p>(&self, prose: &'p str, index: usize) -> Vec<&'p str> {
+        self.sentences.get(index).map_or_else(Vec::new, |s| {
+            self.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.text(prose))
+                .collect()
+        })
+    }
+
+    /// The part-of-speech tags of sentence `index`, one per token, computed on first use.
+    pub fn sentence_tags(&self, prose: &str, index: usize) -> &[Tagged] {
+        match self.sentence_tags.get(index) {
+            Some(cell) => {
+                cell.get_or_init(|| tagger::tag(&self.sentence_words(prose, index)).into())
+            }
+            None => &[],
+        }
+    }
+
+    /// The lexicon's facts about each token, computed on first use.
+    pub fn lex(&self, prose: &str) -> &TokenLex {
+        self.lex.get_or_init(|| {
+            let mut lex = TokenLex {
+                classes: Vec::with_capacity(self.tokens.len()),
+                entries: Vec::with_capacity(self.tokens.len()),
+            };
+            // A draft repeats its words: each is looked up once.
+            let mut seen: HashMap<&str, (Classes, Option<Entry>), BuildHasherDefault<WordHasher>> =
+                HashMap::default();
+            for t in &self.tokens {
+                let (c, e) = if t.kind == TokenKind::Word {
+                    let w = t.text(prose);
+                    *seen
+                        .entry(w)
+                        .or_insert_with(|| lexicon::classes_and_entry(w))
+                } else {
+                    (Classes::EMPTY, None)
+                };
+                lex.classes.push(c);
+                lex.entries.push(e);
+            }
+            lex
+        })
     }
 
     /// Part-of-speech tags, one per token, computed on first use.
     pub fn tags(&self, prose: &str) -> &[Tagged] {
         self.tags.get_or_init(|| {
             let mut out = Vec::with_capacity(self.tokens.len());
-            let mut words: Vec<&str> = Vec::new();
-            for s in &self.sentences {
-                words.clear();
-                words.extend(self.tokens[s.tokens.clone()].iter().map(|t| t.text(prose)));
-                out.extend(tagger::tag(&words));
+            for index in 0..self.sentences.len() {
+                out.extend_from_slice(self.sentence_tags(prose, index));
             }
             out
         })
@@ -75,5 +137,38 @@ impl Analysis {
         self.tokens[s.tokens.clone()]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
+    }
+}
+
+/// FxHash-style hashing of the short words of one document (no untrusted keys to defend
+/// against: a collision costs time, never a wrong answer).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let (chunks, rest) = bytes.as_chunks::<8>();
+        for chunk in chunks {
+            self.add(u64::from_le_bytes(*chunk));
+        }
+        let mut last = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            last |= u64::from(b) << (8 * i);
+        }
+        self.add(last);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }

@@ -11,6 +11,7 @@
 //! ways, they pick the reading under which it is sound, because the rules built on them must
 //! be trusted by an editor.
 
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use crate::language::lexicon::{self, Classes};
@@ -201,10 +202,18 @@ pub struct Sent<'a> {
     pub toks: &'a [Token],
     pos: Vec<Pos>,
     quoted: Vec<bool>,
-    groups: Vec<Group>,
+    /// The finite verb groups, found on first use (many sentences are settled without them).
+    groups: OnceCell<Vec<Group>>,
+    /// The lexicon's classes of each token, when the caller has them (else empty).
+    known: &'a [Classes],
+    /// The lexicon's classes of each token, looked up on first use (`NOT_YET` until then).
+    classes: Vec<Cell<u32>>,
     /// The sentence began inside a quotation opened by an earlier sentence.
     pub starts_quoted: bool,
 }
+
+/// A `classes` cell not yet looked up (class sets use 24 bits).
+const NOT_YET: u32 = u32::MAX;
 
 impl<'a> Sent<'a> {
     pub fn new() -> Sent<'a> {
@@ -224,7 +233,23 @@ impl<'a> Sent<'a> {
         }));
         self.starts_quoted = open_quote;
         self.mark_quotes(open_quote);
-        self.find_groups();
+        self.reset_derived();
+    }
+
+    /// [`Sent::load`], with the lexicon's classes of each token (as
+    /// [`lexicon::classes_folded`] gives them for words) already looked up.
+    pub fn load_with_classes(
+        &mut self,
+        text: &'a str,
+        toks: &'a [Token],
+        tags: &[Tagged],
+        classes: &'a [Classes],
+        open_quote: bool,
+    ) {
+        self.load(text, toks, tags, open_quote);
+        if classes.len() == toks.len() {
+            self.known = classes;
+        }
     }
 
     /// Load a sentence with tags given directly (tests and tools).
@@ -235,7 +260,15 @@ impl<'a> Sent<'a> {
         self.pos.extend_from_slice(pos);
         self.starts_quoted = open_quote;
         self.mark_quotes(open_quote);
-        self.find_groups();
+        self.reset_derived();
+    }
+
+    /// Forget the groups and classes of the sentence loaded before.
+    fn reset_derived(&mut self) {
+        self.known = &[];
+        self.groups = OnceCell::new();
+        self.classes.clear();
+        self.classes.resize(self.toks.len(), Cell::new(NOT_YET));
     }
 
     pub fn len(&self) -> usize {
@@ -258,8 +291,7 @@ impl<'a> Sent<'a> {
 
     /// Token `i` is one of `words` (ignoring ASCII case).
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.w(i);
-        words.iter().any(|x| eq_word(w, x))
+        any_word(self.w(i), words)
     }
 
     pub fn pos(&self, i: usize) -> Pos {
@@ -276,11 +308,19 @@ impl<'a> Sent<'a> {
 
     /// The lexicon's classes for token `i` (all case spellings).
     pub fn classes(&self, i: usize) -> Classes {
-        if self.is_word(i) {
-            lexicon::classes_folded(self.w(i))
-        } else {
-            Classes::EMPTY
+        if !self.is_word(i) {
+            return Classes::EMPTY;
         }
+        if let Some(&c) = self.known.get(i) {
+            return c;
+        }
+        let Some(cell) = self.classes.get(i) else {
+            return lexicon::classes_folded(self.w(i));
+        };
+        if cell.get() == NOT_YET {
+            cell.set(lexicon::classes_folded(self.w(i)).0);
+        }
+        Classes(cell.get())
     }
 
     pub fn quoted(&self, i: usize) -> bool {
@@ -302,13 +342,13 @@ impl<'a> Sent<'a> {
 
     /// The finite verb groups outside quotations, in order.
     pub fn groups(&self) -> &[Group] {
-        &self.groups
+        self.groups.get_or_init(|| self.find_groups())
     }
 
     /// Groups that no subordinator or relative word introduces: candidates for the main
     /// clause's verb.
     pub fn main_groups(&self) -> impl Iterator<Item = &Group> {
-        self.groups.iter().filter(|g| !g.introduced)
+        self.groups().iter().filter(|g| !g.introduced)
     }
 
     /// Index of the terminal punctuation (".", "!", "?", "…"), skipping closing quotes and
@@ -351,11 +391,11 @@ impl<'a> Sent<'a> {
             return false;
         }
         let w = self.w(i);
-        if NEGATED_STEMS.iter().any(|a| eq_word(w, a)) && self.is(i + 1, "n't") {
+        if any_word(w, NEGATED_STEMS) && self.is(i + 1, "n't") {
             return true;
         }
         // Forms of be, have and do are finite whatever the tagger thinks.
-        if FINITE_AUX.iter().any(|a| eq_word(w, a)) {
+        if any_word(w, FINITE_AUX) {
             // "have had", "had had": a participle.
             let mut b = i;
             while b > 0 && (self.pos(b - 1) == Pos::Rb || self.is_any(b - 1, &["not", "n't"])) {
@@ -780,8 +820,9 @@ impl<'a> Sent<'a> {
         }
     }
 
-    fn find_groups(&mut self) {
-        self.groups.clear();
+    /// The finite verb groups. (The helpers used here never read the groups.)
+    fn find_groups(&self) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
         let mut i = 0;
         let mut prev_end = 0;
         while i < self.len() {
@@ -809,7 +850,7 @@ impl<'a> Sent<'a> {
             // The clause reported by a verb inside a subordinate clause ("Because officials
             // feared [that] the plant would close.") is subordinate too.
             if !introduced
-                && let Some(g) = self.groups.last()
+                && let Some(g) = groups.last()
                 && g.introduced
                 && self.verb_is(g.head, REPORTING_VERBS)
                 && g.head + 1 < start
@@ -822,7 +863,7 @@ impl<'a> Sent<'a> {
             {
                 introduced = true;
             }
-            self.groups.push(Group {
+            groups.push(Group {
                 range: start..head + 1,
                 head,
                 introduced,
@@ -830,6 +871,7 @@ impl<'a> Sent<'a> {
             prev_end = head + 1;
             i = head + 1;
         }
+        groups
     }
 
     /// The subordinator, relative word or complementiser that opens the clause whose finite
@@ -1039,7 +1081,7 @@ impl<'a> Sent<'a> {
         let mut at = from;
         while let Some(c) = self.comma_from(at) {
             if self.subject_start(c + 1)
-                && self.groups.iter().any(|g| {
+                && self.groups().iter().any(|g| {
                     g.range.start > c + 1 && !g.introduced && self.plain_span(c + 1, g.range.start)
                 })
             {
@@ -1066,12 +1108,10 @@ impl<'a> Sent<'a> {
     /// Is the verb at `i` a form of one of `bases`?
     pub fn verb_is(&self, i: usize, bases: &[&str]) -> bool {
         let w = self.w(i);
-        if bases.iter().any(|b| eq_word(w, b)) {
+        if any_word(w, bases) {
             return true;
         }
-        lexicon::verb_bases(w)
-            .iter()
-            .any(|b| bases.iter().any(|x| eq_word(b, x)))
+        lexicon::verb_bases(w).iter().any(|b| any_word(b, bases))
     }
 
     /// Byte range of tokens `a..b` (b exclusive, non-empty).
@@ -1081,9 +1121,15 @@ impl<'a> Sent<'a> {
 }
 
 /// ASCII-case-insensitive word comparison in which a curly apostrophe equals a straight one.
+#[inline]
 pub fn eq_word(a: &str, b: &str) -> bool {
     if a.len() == b.len() {
         return a.eq_ignore_ascii_case(b);
+    }
+    // Different lengths can only be equal through curly apostrophes (three bytes for one
+    // each, so the lengths differ by an even number), whose UTF-8 starts with 0xE2.
+    if (a.len() ^ b.len()) & 1 == 1 || !(has_e2(a) || has_e2(b)) {
+        return false;
     }
     let mut x = a.chars().map(|c| if c == '’' { '\'' } else { c });
     let mut y = b.chars().map(|c| if c == '’' { '\'' } else { c });
@@ -1094,6 +1140,81 @@ pub fn eq_word(a: &str, b: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// Forms of be and have that [`Sent::subjectless`] reads as a clause's first verb.
+const BE_HAVE_FIRST: &[&str] = &["is", "are", "was", "were", "am", "has", "have", "had"];
+
+/// The length of the longest word of `lists`.
+const fn max_len(lists: &[&[&str]]) -> usize {
+    let mut max = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if lists[l][i].len() > max {
+                max = lists[l][i].len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    max
+}
+
+/// The longest of the verbs [`may_be_subjectless`] looks for by name.
+const VERBISH_MAX_LEN: usize = max_len(&[BE_HAVE_FIRST, &["does", "did"], MODALS]);
+
+/// A test on the words alone that [`Sent::subjectless`] can find something in the sentence
+/// (`toks`, with `classes` the lexicon's classes of each token): a clause can only start
+/// first, after a connective or after a comma, and `subjectless` needs a verb there that is
+/// a form of be, have or do, a modal, or a word the lexicon knows as a past or -s form.
+/// When this is false, `subjectless` is None; the structure rules use it to skip the clause
+/// analysis of most sentences.
+pub fn may_be_subjectless(text: &str, toks: &[Token], classes: &[Classes]) -> bool {
+    // The verb first: most words are none, and that test is the cheaper.
+    (0..toks.len()).any(|k| {
+        let verb = toks[k].kind == TokenKind::Word && {
+            let w = toks[k].text(text);
+            classes
+                .get(k)
+                .copied()
+                .unwrap_or_else(|| lexicon::classes_folded(w))
+                .intersects(Classes::VERB_3SG | Classes::VERB_PAST)
+                // No word of these lists is longer (a curly apostrophe only adds bytes).
+                || w.len() <= VERBISH_MAX_LEN
+                    && (any_word(w, BE_HAVE_FIRST)
+                        || any_word(w, &["does", "did"])
+                        || any_word(w, MODALS))
+        };
+        verb && (k == 0 || {
+            let p = toks[k - 1];
+            let pw = p.text(text);
+            (p.kind == TokenKind::Punct && pw == ",")
+                || (p.kind == TokenKind::Word && any_word(pw, CONNECTIVES))
+        })
+    })
+}
+
+/// `words.iter().any(|x| eq_word(w, x))`, with the test on `w` made once.
+#[inline]
+pub fn any_word(w: &str, words: &[&str]) -> bool {
+    let w_e2 = has_e2(w);
+    words.iter().any(|x| {
+        if x.len() == w.len() {
+            x.eq_ignore_ascii_case(w)
+        } else if (x.len() ^ w.len()) & 1 == 1 || !(w_e2 || has_e2(x)) {
+            false
+        } else {
+            eq_word(w, x)
+        }
+    })
+}
+
+/// Does `s` hold a byte 0xE2 (the lead byte of "’")? A plain loop: the words are short.
+#[inline]
+fn has_e2(s: &str) -> bool {
+    s.bytes().any(|b| b == 0xE2)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1780,7 +1901,7 @@ impl Sent<'_> {
         };
         let next = self.skip_adverbs(v + 1);
         // be and have as auxiliaries: "Was elected ...", "Has been charged ...".
-        if self.is_any(v, &["is", "are", "was", "were", "am", "has", "have", "had"]) {
+        if self.is_any(v, BE_HAVE_FIRST) {
             let be = self.is_any(v, &["is", "are", "was", "were", "am"]);
             let n = if self.is_any(next, &["not", "n't"]) {
                 self.skip_adverbs(next + 1)
@@ -2019,7 +2140,7 @@ impl Sent<'_> {
 
     /// Does a main verb group other than the one at `v` follow, not joined by "and"?
     fn other_main(&self, v: usize) -> bool {
-        self.groups.iter().any(|g| {
+        self.groups().iter().any(|g| {
             let object_noun = g.range.start == self.skip_adverbs(v + 1)
                 && self.classes(g.range.start).contains(Classes::NOUN_PLURAL);
             let coordinated = g.range.start > 0 && self.pos(g.range.start - 1) == Pos::Cc;
@@ -2029,7 +2150,7 @@ impl Sent<'_> {
 
     /// "Visited the factory and met workers": a second finite verb joined by "and".
     fn coordinated_finite(&self, v: usize) -> bool {
-        self.groups.iter().any(|g| {
+        self.groups().iter().any(|g| {
             g.range.start > v + 1
                 && !g.introduced
                 && self.pos(g.range.start - 1) == Pos::Cc
@@ -2096,7 +2217,7 @@ impl Sent<'_> {
         if self.verb_is(v, INVERSION_VERBS)
             && self.subject_start_strict(self.skip_adverbs(v + 1))
             && !self
-                .groups
+                .groups()
                 .iter()
                 .any(|g| g.range.start > v && !g.introduced)
         {
@@ -2149,8 +2270,8 @@ impl Sent<'_> {
         }
         // Its verb, soon after, with nothing but the subject between.
         let s = t + 1;
-        let g = self.groups.iter().position(|g| g.range.start > s)?;
-        let first = &self.groups[g];
+        let g = self.groups().iter().position(|g| g.range.start > s)?;
+        let first = &self.groups()[g];
         if first.range.start > s + 14 || !self.plain_span(s, first.range.start) {
             return None;
         }
@@ -2188,13 +2309,13 @@ impl Sent<'_> {
         }
         // A past participle in the opener ("a paper published on Monday") is no verb of
         // its own.
-        if self.groups[..g].iter().any(|x| {
+        if self.groups()[..g].iter().any(|x| {
             x.range.start < t && (self.finite(x.range.start) || self.pos(x.range.start) != Pos::Vbn)
         }) {
             return None;
         }
         // No main clause after it.
-        if self.groups[g + 1..]
+        if self.groups()[g + 1..]
             .iter()
             .any(|x| !x.introduced && !self.coordinated(x))
         {
@@ -2397,10 +2518,10 @@ impl Sent<'_> {
             && self.pos(i) != Pos::Dt;
         let subj = if relative { i + 1 } else { i };
         // Exactly one main group, the clause's own, right after its subject.
-        let g = self.groups.iter().position(|g| g.range.start >= subj)?;
-        let group = self.groups[g].clone();
+        let g = self.groups().iter().position(|g| g.range.start >= subj)?;
+        let group = self.groups()[g].clone();
         if self
-            .groups
+            .groups()
             .iter()
             .enumerate()
             .any(|(n, x)| n != g && !x.introduced)

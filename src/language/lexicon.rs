@@ -11,6 +11,7 @@
 //! lower case, then (for an all-capitals word) capitalised, and reads a curly
 //! apostrophe as a straight one.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 
@@ -433,9 +434,128 @@ fn upper(c: char) -> char {
     }
 }
 
+/// Words of up to this many bytes are remembered by [`facts`].
+const MEMO_KEY: usize = 24;
+/// Slots of the per-thread memo (a power of two).
+const MEMO_SLOTS: usize = 16384;
+
+/// What the look-up functions need to know about a word, gathered once.
+#[derive(Clone, Copy)]
+struct Facts {
+    /// [`folded_indices`].
+    found: [Option<u32>; 3],
+    /// The union of the classes of `found` ([`classes_folded`]).
+    classes: Classes,
+    /// The entry at `found[0]`: the exact look-up when the word has no curly apostrophe.
+    exact: Option<Entry>,
+    /// The entry [`lookup_folded`] picks.
+    folded: Option<Entry>,
+}
+
+impl Facts {
+    fn of(word: &str) -> Facts {
+        let found = folded_indices_uncached(word);
+        let chosen = match found {
+            [Some(i), ..] => Some(i),
+            // All capitals: prefer the capitalised entry when it is the more
+            // common word ("PARIS" is the city, not the rank-80 plant "paris").
+            [None, Some(lower), Some(cap)] if rank_at(cap) < rank_at(lower) => Some(cap),
+            [None, lower, cap] => lower.or(cap),
+        };
+        Facts {
+            found: found.map(|i| i.map(|i| i as u32)),
+            classes: found
+                .into_iter()
+                .flatten()
+                .fold(Classes::EMPTY, |acc, i| acc | entry_at(i).classes),
+            exact: found[0].map(entry_at),
+            folded: chosen.map(entry_at),
+        }
+    }
+}
+
+/// One remembered word (its bytes zero-padded, as three words) and its facts.
+#[derive(Clone, Copy)]
+struct MemoSlot {
+    key: [u64; 3],
+    len: u8,
+    facts: Facts,
+}
+
+const EMPTY_SLOT: MemoSlot = MemoSlot {
+    key: [0; 3],
+    len: 0,
+    facts: Facts {
+        found: [None; 3],
+        classes: Classes::EMPTY,
+        exact: None,
+        folded: None,
+    },
+};
+
+thread_local! {
+    /// Running text repeats its words, so a small direct-mapped memo of recent look-ups
+    /// spares most binary searches and table reads.
+    static MEMO: RefCell<Vec<MemoSlot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A key of at most [`MEMO_KEY`] bytes, zero-padded, as three little-endian words.
+#[inline]
+fn memo_key(key: &[u8]) -> [u64; 3] {
+    let mut words = [0u64; 3];
+    for (i, &b) in key.iter().enumerate() {
+        words[i / 8] |= u64::from(b) << (8 * (i % 8));
+    }
+    words
+}
+
+/// The memo slot of a key.
+#[inline]
+fn memo_slot(words: &[u64; 3], len: usize) -> usize {
+    let mut h = (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for w in words {
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    (h >> 50) as usize & (MEMO_SLOTS - 1)
+}
+
+/// The facts of `word`, remembered for short words.
+fn facts(word: &str) -> Facts {
+    let key = word.as_bytes();
+    if key.is_empty() || key.len() > MEMO_KEY {
+        return Facts::of(word);
+    }
+    let words = memo_key(key);
+    let slot = memo_slot(&words, key.len());
+    MEMO.with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return Facts::of(word);
+        };
+        if memo.is_empty() {
+            memo.resize(MEMO_SLOTS, EMPTY_SLOT);
+        }
+        let s = &mut memo[slot];
+        if usize::from(s.len) == key.len() && s.key == words {
+            return s.facts;
+        }
+        let facts = Facts::of(word);
+        *s = MemoSlot {
+            key: words,
+            len: key.len() as u8,
+            facts,
+        };
+        facts
+    })
+}
+
 /// Indices of the entries `word` may stand for, in the order [`lookup_folded`]
 /// tries them: as written, lower case, capitalised (all-capitals input only).
 fn folded_indices(word: &str) -> [Option<usize>; 3] {
+    facts(word).found.map(|i| i.map(|i| i as usize))
+}
+
+/// [`folded_indices`] without the memo.
+fn folded_indices_uncached(word: &str) -> [Option<usize>; 3] {
     let mut found = [None; 3];
     if word.is_empty() || word.len() > 4 * MAX_WORD_LEN {
         return found;
@@ -470,23 +590,19 @@ fn folded_indices(word: &str) -> [Option<usize>; 3] {
     found
 }
 
-fn find_folded(word: &str) -> Option<usize> {
-    match folded_indices(word) {
-        [Some(i), ..] => Some(i),
-        // All capitals: prefer the capitalised entry when it is the more
-        // common word ("PARIS" is the city, not the rank-80 plant "paris").
-        [None, Some(lower), Some(cap)] if rank_at(cap) < rank_at(lower) => Some(cap),
-        [None, lower, cap] => lower.or(cap),
-    }
-}
-
 fn rank_at(i: usize) -> u8 {
     (field(i, F_INFO) >> 24) as u8
 }
 
 /// The entry spelled exactly `word` (case-sensitive, apostrophes as given).
 pub fn lookup(word: &str) -> Option<Entry> {
-    find(word.as_bytes()).map(entry_at)
+    // Without a curly apostrophe, the first of the folded indices is the exact look-up
+    // (and it is remembered).
+    if word.contains(['\u{2019}', '\u{02BC}']) {
+        find(word.as_bytes()).map(entry_at)
+    } else {
+        facts(word).exact
+    }
 }
 
 /// The entry for `word` as written, else in lower case, else (for an
@@ -494,21 +610,29 @@ pub fn lookup(word: &str) -> Option<Entry> {
 /// as a straight one. When an all-capitals word has both a lower-case and a
 /// capitalised entry, the more common one (lower rank) wins, lower case on a tie.
 pub fn lookup_folded(word: &str) -> Option<Entry> {
-    find_folded(word).map(entry_at)
+    facts(word).folded
 }
 
 /// The union of the classes of every entry [`lookup_folded`] would consider:
 /// for "March" at the start of a sentence, both the month and the verb.
 pub fn classes_folded(word: &str) -> Classes {
-    folded_indices(word)
-        .into_iter()
-        .flatten()
-        .fold(Classes::EMPTY, |acc, i| acc | entry_at(i).classes)
+    facts(word).classes
+}
+
+/// [`classes_folded`] and [`lookup`] of `word` at once.
+pub fn classes_and_entry(word: &str) -> (Classes, Option<Entry>) {
+    let f = facts(word);
+    let exact = if word.contains(['\u{2019}', '\u{02BC}']) {
+        find(word.as_bytes()).map(entry_at)
+    } else {
+        f.exact
+    };
+    (f.classes, exact)
 }
 
 /// True when the lexicon knows `word` in any of the spellings [`lookup_folded`] tries.
 pub fn is_word(word: &str) -> bool {
-    find_folded(word).is_some()
+    facts(word).folded.is_some()
 }
 
 /// The principal parts of the verb base `base` (case-folded), preferred

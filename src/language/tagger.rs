@@ -342,13 +342,14 @@ pub fn tag(words: &[&str]) -> Vec<Tagged> {
     tag_constrained(words, &|_, _| true)
 }
 
+thread_local! {
+    static TAGGER: RefCell<Tagger> = RefCell::new(Tagger::new());
+}
+
 /// Same as [`tag`], but `allowed(i, xpos)` can veto tags for token `i` (a word the lexicon
 /// knows only as a noun cannot be tagged VB). When every tag is vetoed, the best
 /// unconstrained one is used.
 pub fn tag_constrained(words: &[&str], allowed: &dyn Fn(usize, Xpos) -> bool) -> Vec<Tagged> {
-    thread_local! {
-        static TAGGER: RefCell<Tagger> = RefCell::new(Tagger::new());
-    }
     let mut out = Vec::with_capacity(words.len());
     TAGGER.with(|t| match t.try_borrow_mut() {
         Ok(mut t) => t.tag_constrained_into(words, allowed, &mut out),
@@ -364,6 +365,148 @@ pub struct Tagger {
     lexes: Vec<Lex>,
     quotes: Vec<u8>,
     scratch: Vec<u8>,
+    /// Per token: the tag dictionary's class, if the word has one.
+    dict: Vec<Option<usize>>,
+    /// Per token: the summed weights of the features that do not depend on earlier tags
+    /// (filled for the tokens the tag dictionary does not settle).
+    word_scores: Vec<Scores>,
+    /// Slot look-ups of a batch of feature keys, resolved before any weight is added so
+    /// that the memory reads overlap.
+    hits: Vec<(u32, u32)>,
+    keys: Vec<u64>,
+    homes: Vec<u64>,
+    /// Per scored token: bit `k` set when the weights of `PARTS[k]` were not remembered.
+    missing: Vec<u8>,
+    /// Per part of `PARTS`: remembered sums of weights, by what they are computed from
+    /// (direct-mapped).
+    memos: [Vec<Memo>; 3],
+    /// Summed weights of the features of the two previous tags alone, by the pair
+    /// (`t1 << 16 | t2`; `u32::MAX` for an empty slot).
+    pair_memo: Vec<(u32, Scores)>,
+}
+
+/// Slots of a tagger's memo of tag-pair features (a power of two).
+const PAIR_SLOTS: usize = 512;
+
+/// Slots of each of a tagger's memos of summed weights (a power of two).
+const MEMO_SLOTS: usize = 2048;
+
+/// What the features of a part are computed from (hashes, padded with zeros). Two tokens
+/// with the same id have the same features in that part, so the same weights.
+type MemoId = [u64; 11];
+
+/// Features of a token that depend on one word only, so that their summed weights can be
+/// remembered by that word: its own features, those its previous word gives it and those
+/// its next word gives it.
+#[derive(Clone, Copy)]
+enum Part {
+    Own,
+    FromPrev,
+    FromNext,
+}
+
+const PARTS: [Part; 3] = [Part::Own, Part::FromPrev, Part::FromNext];
+
+impl Part {
+    /// What the part's features for token `i` are computed from.
+    fn id(self, lexes: &[Lex], i: usize) -> MemoId {
+        match self {
+            Part::Own => {
+                let c = &lexes[i + 2];
+                [
+                    c.word,
+                    c.lower,
+                    c.suf[0],
+                    c.suf[1],
+                    c.suf[2],
+                    c.suf[3],
+                    c.pre[0],
+                    c.pre[1],
+                    c.pre[2],
+                    c.shape,
+                    u64::from(i == 0),
+                ]
+            }
+            Part::FromPrev => {
+                let m1 = &lexes[i + 1];
+                [m1.lower, m1.suf[2], m1.shape, 0, 0, 0, 0, 0, 0, 0, 0]
+            }
+            Part::FromNext => {
+                let p1 = &lexes[i + 3];
+                [
+                    p1.lower, p1.suf[1], p1.suf[2], p1.shape, 0, 0, 0, 0, 0, 0, 0,
+                ]
+            }
+        }
+    }
+
+    /// How many keys [`Part::push_keys`] pushes.
+    fn len(self) -> usize {
+        match self {
+            Part::Own => 12,
+            Part::FromPrev => 3,
+            Part::FromNext => 4,
+        }
+    }
+
+    /// Push the keys of the part's features for token `i`.
+    fn push_keys(self, lexes: &[Lex], i: usize, keys: &mut Vec<u64>) {
+        match self {
+            Part::Own => keys.extend_from_slice(&own_keys(&lexes[i + 2], i == 0)),
+            Part::FromPrev => {
+                let m1 = &lexes[i + 1];
+                keys.extend_from_slice(&[
+                    key1(T_LOWER_M1, m1.lower),
+                    key1(T_SUF3_M1, m1.suf[2]),
+                    key1(T_SHAPE_M1, m1.shape),
+                ]);
+            }
+            Part::FromNext => {
+                let p1 = &lexes[i + 3];
+                keys.extend_from_slice(&[
+                    key1(T_LOWER_P1, p1.lower),
+                    key1(T_SUF3_P1, p1.suf[2]),
+                    key1(T_SHAPE_P1, p1.shape),
+                    key1(T_SUF2_P1, p1.suf[1]),
+                ]);
+            }
+        }
+    }
+}
+
+/// The memo slot of an id.
+fn slot_of(id: &MemoId) -> usize {
+    (fmix(id[0] ^ id[1].rotate_left(21) ^ id[10]) as usize) & (MEMO_SLOTS - 1)
+}
+
+#[derive(Clone, Copy)]
+struct Memo {
+    /// None for an empty slot.
+    id: Option<MemoId>,
+    scores: Scores,
+}
+
+const EMPTY_MEMO: Memo = Memo {
+    id: None,
+    scores: [0; N_PAD],
+};
+
+/// The keys of the features of a word alone.
+fn own_keys(c: &Lex, first: bool) -> [u64; 12] {
+    [
+        key0(T_BIAS),
+        key1(T_WORD, c.word),
+        key1(T_LOWER, c.lower),
+        key1(T_SUF1, c.suf[0]),
+        key1(T_SUF2, c.suf[1]),
+        key1(T_SUF3, c.suf[2]),
+        key1(T_SUF4, c.suf[3]),
+        key1(T_PRE1, c.pre[0]),
+        key1(T_PRE2, c.pre[1]),
+        key1(T_PRE3, c.pre[2]),
+        key1(T_SHAPE, c.shape),
+        key2(T_SHAPE_FIRST, c.shape, u64::from(first)),
+    ]
 }
 
 impl Tagger {
@@ -388,14 +531,100 @@ impl Tagger {
             return;
         }
         self.prepare(words);
+        let n = words.len();
+        // The tag dictionary first: independent look-ups, one per token.
+        self.dict.clear();
+        self.dict
+            .extend((0..n).map(|i| MODEL.dict(self.lexes[i + 2].word)));
+        // The features that do not depend on earlier tags, for every token the dictionary
+        // does not settle, all at once. The sums are wrapping i16 additions, so the order in
+        // which weights are added does not change them.
+        // The features of the word alone, and those its neighbours give it, are summed once
+        // per word and remembered (see `Part`).
+        self.word_scores.clear();
+        self.word_scores.resize(n, [0; N_PAD]);
+        self.missing.clear();
+        self.keys.clear();
+        for memo in &mut self.memos {
+            if memo.is_empty() {
+                memo.resize(MEMO_SLOTS, EMPTY_MEMO);
+            }
+        }
+        for i in 0..n {
+            if self.dict[i].is_none() {
+                let mut missing = 0u8;
+                for (k, part) in PARTS.into_iter().enumerate() {
+                    let id = part.id(&self.lexes, i);
+                    let slot = &self.memos[k][slot_of(&id)];
+                    if slot.id == Some(id) {
+                        let known = slot.scores;
+                        for (s, w) in self.word_scores[i].iter_mut().zip(known) {
+                            *s = s.wrapping_add(w);
+                        }
+                    } else {
+                        missing |= 1 << k;
+                        part.push_keys(&self.lexes, i, &mut self.keys);
+                    }
+                }
+                self.missing.push(missing);
+                self.context_keys(i);
+            }
+        }
+        self.resolve_keys();
+        MODEL.touch_rows(&self.hits);
+        let mut at = 0;
+        let mut scored = 0;
+        for i in 0..n {
+            if self.dict[i].is_none() {
+                let mut scores = self.word_scores[i];
+                let missing = self.missing[scored];
+                for (k, part) in PARTS.into_iter().enumerate() {
+                    if missing & (1 << k) == 0 {
+                        continue;
+                    }
+                    let mut sum = [0; N_PAD];
+                    for &(kind, p) in &self.hits[at..at + part.len()] {
+                        MODEL.add_hit(kind, p, &mut sum);
+                    }
+                    at += part.len();
+                    let id = part.id(&self.lexes, i);
+                    self.memos[k][slot_of(&id)] = Memo {
+                        id: Some(id),
+                        scores: sum,
+                    };
+                    for (s, w) in scores.iter_mut().zip(sum) {
+                        *s = s.wrapping_add(w);
+                    }
+                }
+                let count = self.context_count(i);
+                for &(kind, p) in &self.hits[at..at + count] {
+                    MODEL.add_hit(kind, p, &mut scores);
+                }
+                self.word_scores[i] = scores;
+                at += count;
+                scored += 1;
+            }
+        }
         let n_classes = MODEL.n_classes;
         let (mut t1, mut t2) = (n_classes as u64, n_classes as u64 + 1);
-        for i in 0..words.len() {
-            let class = match MODEL.dict(self.lexes[i + 2].word) {
+        for i in 0..n {
+            let class = match self.dict[i] {
                 Some(c) if allowed(i, MODEL.xpos(c)) => c,
-                _ => {
-                    let mut scores: Scores = [0; N_PAD];
-                    self.score(i, t1, t2, &mut scores);
+                found => {
+                    let mut scores: Scores = if found.is_none() {
+                        self.word_scores[i]
+                    } else {
+                        // A dictionary word whose class was vetoed: score it in full.
+                        self.keys.clear();
+                        self.word_keys(i);
+                        self.resolve_keys();
+                        let mut scores = [0; N_PAD];
+                        for &(kind, p) in &self.hits {
+                            MODEL.add_hit(kind, p, &mut scores);
+                        }
+                        scores
+                    };
+                    self.score_tags(i, t1, t2, &mut scores);
                     best_class(&scores[..n_classes], |c| allowed(i, MODEL.xpos(c)))
                 }
             };
@@ -419,7 +648,7 @@ impl Tagger {
         self.lexes.push(PAD_P2);
         self.quotes.clear();
         let mut seen = 0u8;
-        for lex in &self.lexes[2..self.lexes.len() - 2] {
+        for lex in &self.lexes[2..2 + words.len()] {
             if lex.word == QUOTE_HASH {
                 self.quotes.push(1 + (seen & 1));
                 seen ^= 1;
@@ -429,8 +658,38 @@ impl Tagger {
         }
     }
 
-    /// Add the weights of every feature of token `i` to `scores`.
-    fn score(&self, i: usize, t1: u64, t2: u64, scores: &mut Scores) {
+    /// Look up every key in `keys` into `hits`, in order.
+    fn resolve_keys(&mut self) {
+        // First read each key's home slot with no branch in between, so the reads of the
+        // (large) table overlap; then resolve the probes, mostly from cache.
+        self.homes.clear();
+        self.homes
+            .extend(self.keys.iter().map(|&k| MODEL.home_slot(k)));
+        self.hits.clear();
+        self.hits.extend(
+            self.keys
+                .iter()
+                .zip(&self.homes)
+                .map(|(&k, &home)| MODEL.lookup_from(k, home)),
+        );
+    }
+
+    /// How many keys [`Tagger::context_keys`] pushes for token `i`.
+    fn context_count(&self, i: usize) -> usize {
+        if self.quotes[i] != 0 { 7 } else { 5 }
+    }
+
+    /// Push the keys of the features of token `i` that do not depend on earlier tags.
+    fn word_keys(&mut self, i: usize) {
+        for part in PARTS {
+            part.push_keys(&self.lexes, i, &mut self.keys);
+        }
+        self.context_keys(i);
+    }
+
+    /// Push the keys of the features of token `i` that depend on no earlier tag and are in
+    /// no [`Part`].
+    fn context_keys(&mut self, i: usize) {
         let [m2, m1, c, p1, p2] = [
             &self.lexes[i],
             &self.lexes[i + 1],
@@ -438,45 +697,55 @@ impl Tagger {
             &self.lexes[i + 3],
             &self.lexes[i + 4],
         ];
-        let keys = [
-            key0(T_BIAS),
-            key1(T_WORD, c.word),
-            key1(T_LOWER, c.lower),
-            key1(T_SUF1, c.suf[0]),
-            key1(T_SUF2, c.suf[1]),
-            key1(T_SUF3, c.suf[2]),
-            key1(T_SUF4, c.suf[3]),
-            key1(T_PRE1, c.pre[0]),
-            key1(T_PRE2, c.pre[1]),
-            key1(T_PRE3, c.pre[2]),
-            key1(T_SHAPE, c.shape),
-            key2(T_SHAPE_FIRST, c.shape, u64::from(i == 0)),
-            key1(T_LOWER_M1, m1.lower),
+        self.keys.extend_from_slice(&[
             key1(T_LOWER_M2, m2.lower),
-            key1(T_LOWER_P1, p1.lower),
             key1(T_LOWER_P2, p2.lower),
-            key1(T_SUF3_M1, m1.suf[2]),
-            key1(T_SUF3_P1, p1.suf[2]),
-            key1(T_SHAPE_M1, m1.shape),
-            key1(T_SHAPE_P1, p1.shape),
             key2(T_LOWER_LOWER_P1, c.lower, p1.lower),
             key2(T_LOWER_M1_LOWER, m1.lower, c.lower),
-            key1(T_SUF2_P1, p1.suf[1]),
             key2(T_LOWER_SUF3_P1, c.lower, p1.suf[2]),
-            key1(T_TAG_M1, t1),
-            key1(T_TAG_M2, t2),
-            key2(T_TAG_M1_M2, t1, t2),
+        ]);
+        let quote = self.quotes[i];
+        if quote != 0 {
+            self.keys.extend_from_slice(&[
+                key1(T_QUOTE, u64::from(quote)),
+                key2(T_QUOTE, u64::from(quote), p1.shape),
+            ]);
+        }
+    }
+
+    /// Add the weights of the features of token `i` that depend on the two tags before it.
+    fn score_tags(&mut self, i: usize, t1: u64, t2: u64, scores: &mut Scores) {
+        let c = &self.lexes[i + 2];
+        let p1 = &self.lexes[i + 3];
+        let keys = [
             key2(T_TAG_M1_LOWER, t1, c.lower),
             key2(T_TAG_M1_SUF3, t1, c.suf[2]),
             key2(T_TAG_M1_LOWER_P1, t1, p1.lower),
         ];
-        for k in keys {
-            MODEL.add_row(k, scores);
+        let hits = keys.map(|k| MODEL.lookup(k));
+        // The features of the two tags alone, summed once per pair of tags and remembered.
+        if self.pair_memo.is_empty() {
+            self.pair_memo.resize(PAIR_SLOTS, (u32::MAX, [0; N_PAD]));
         }
-        let quote = self.quotes[i];
-        if quote != 0 {
-            MODEL.add_row(key1(T_QUOTE, u64::from(quote)), scores);
-            MODEL.add_row(key2(T_QUOTE, u64::from(quote), p1.shape), scores);
+        let pair = (t1 as u32) << 16 | t2 as u32;
+        let slot = (fmix(u64::from(pair)) as usize) & (PAIR_SLOTS - 1);
+        if self.pair_memo[slot].0 != pair {
+            let mut sum = [0; N_PAD];
+            for k in [
+                key1(T_TAG_M1, t1),
+                key1(T_TAG_M2, t2),
+                key2(T_TAG_M1_M2, t1, t2),
+            ] {
+                let (kind, p) = MODEL.lookup(k);
+                MODEL.add_hit(kind, p, &mut sum);
+            }
+            self.pair_memo[slot] = (pair, sum);
+        }
+        for (s, w) in scores.iter_mut().zip(self.pair_memo[slot].1) {
+            *s = s.wrapping_add(w);
+        }
+        for (kind, p) in hits {
+            MODEL.add_hit(kind, p, scores);
         }
     }
 }
@@ -835,10 +1104,22 @@ impl Model {
     /// The kind and payload of the slot holding `key` (kind 0 when there is none).
     #[inline]
     fn lookup(&self, key: u64) -> (u32, u32) {
+        self.lookup_from(key, self.home_slot(key))
+    }
+
+    /// The contents of the slot where the probe for `key` starts.
+    #[inline]
+    fn home_slot(&self, key: u64) -> u64 {
+        u64::from_le_bytes(self.slots[(key & self.mask) as usize])
+    }
+
+    /// [`Model::lookup`], given the contents of the key's home slot.
+    #[inline]
+    fn lookup_from(&self, key: u64, home: u64) -> (u32, u32) {
         let fp = (key >> 36) as u32;
         let mut s = key & self.mask;
+        let mut e = home;
         loop {
-            let e = u64::from_le_bytes(self.slots[s as usize]);
             let low = e as u32;
             if low & 0x0FFF_FFFF == fp && low != 0 {
                 return (low >> 28, (e >> 32) as u32);
@@ -847,6 +1128,7 @@ impl Model {
                 return (K_EMPTY, 0);
             }
             s = (s + 1) & self.mask;
+            e = u64::from_le_bytes(self.slots[s as usize]);
         }
     }
 
@@ -859,10 +1141,33 @@ impl Model {
         }
     }
 
-    /// Add the weights stored under `key`, if any, to `scores`.
+    /// Read the weight rows of `hits` once, with no branch on the data in between, so that
+    /// the reads overlap and adding them later finds them in cache.
+    fn touch_rows(&self, hits: &[(u32, u32)]) {
+        let mut sink = 0u8;
+        for &(kind, p) in hits {
+            match kind {
+                K_ROW => {
+                    if let Some(pair) = self.pairs.get((p >> 8) as usize) {
+                        sink ^= pair[0];
+                    }
+                }
+                K_DENSE => {
+                    if let Some(row) = self.dense.get(p as usize) {
+                        for line in row.iter().step_by(64) {
+                            sink ^= *line;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        std::hint::black_box(sink);
+    }
+
+    /// Add the weights of a slot found by [`Model::lookup`] to `scores`.
     #[inline]
-    fn add_row(&self, key: u64, scores: &mut Scores) {
-        let (kind, p) = self.lookup(key);
+    fn add_hit(&self, kind: u32, p: u32, scores: &mut Scores) {
         // Class indices come from the file: `get_mut` keeps a bad one from panicking. The
         // sums cannot overflow (see MAX_FEATURES); wrapping adds keep that free of checks.
         let mut add = |class: u32, code: u32| {

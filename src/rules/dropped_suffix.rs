@@ -264,15 +264,28 @@ fn object_follows(doc: &Document, toks: &[Token], i: usize) -> bool {
 
 impl DroppedSuffix {
     /// A non-word that is a known word minus its ending.
-    fn truncated(&self, cx: &Context, toks: &[Token], i: usize, out: &mut Vec<Diagnostic>) -> bool {
+    /// `entry` is the lexicon's entry for the word (looked up by the caller, which only
+    /// does so for words in lower-case ASCII).
+    fn truncated(
+        &self,
+        cx: &Context,
+        toks: &[Token],
+        i: usize,
+        entry: Option<lexicon::Entry>,
+        out: &mut Vec<Diagnostic>,
+    ) -> bool {
         let doc = cx.doc;
         let t = toks[i];
         let w = t.text(&doc.prose);
-        if w.len() < 4
-            || !w.bytes().all(|b| b.is_ascii_lowercase())
-            || cx.settings.knows_word(w)
-            || FOREIGN.contains(&w)
-        {
+        if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        // A common word is no truncation whatever the grammar around it (the test below,
+        // taken first because it settles most words with one look-up).
+        if entry.is_some_and(|e| e.rank < 80) {
+            return false;
+        }
+        if cx.settings.knows_word(w) || FOREIGN.contains(&w) {
             return false;
         }
         // "somethin'", a word cut on purpose.
@@ -282,7 +295,8 @@ impl DroppedSuffix {
         let (need, _) = need_before(doc, toks, i);
         // The lexicon's rarest level keeps archaic spellings ("develope", "edite"): where the
         // grammar asks for a verb form, they count as truncations, not as words.
-        if let Some(e) = lexicon::lookup_folded(w)
+        // For a lower-case ASCII word, `lookup_folded` is the exact look-up.
+        if let Some(e) = entry
             && (e.rank < 80 || need == Need::Any)
         {
             return false;
@@ -333,14 +347,42 @@ impl DroppedSuffix {
     }
 
     /// A base verb where the grammar needs a participle: "is include", "has announce".
-    fn bare_base(&self, cx: &Context, toks: &[Token], i: usize, out: &mut Vec<Diagnostic>) {
+    fn bare_base(
+        &self,
+        cx: &Context,
+        toks: &[Token],
+        i: usize,
+        entry: Option<lexicon::Entry>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let doc = cx.doc;
         let t = toks[i];
         let w = t.text(&doc.prose);
-        if !w.bytes().all(|b| b.is_ascii_lowercase()) || cx.settings.knows_word(w) {
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) {
             return;
         }
-        let Some(e) = lexicon::lookup(w) else { return };
+        let Some(e) = entry else { return };
+        // Only a verb base, and nothing an adjective or participle could be. (Every test
+        // before the message is a plain condition; the cheapest go first.)
+        if !e.classes.contains(Classes::VERB)
+            || e.classes.intersects(
+                Classes::ANY_ADJ
+                    | Classes::ADV
+                    | Classes::PREP
+                    | Classes::VERB_PAST
+                    | Classes::VERB_PAST_PART
+                    | Classes::AUX
+                    | Classes::MODAL
+                    | Classes::CONJ
+                    | Classes::DET
+                    | Classes::PRON,
+            )
+        {
+            return;
+        }
+        if cx.settings.knows_word(w) {
+            return;
+        }
         // A word that is also a noun reads as one after "is" ("the goal is access"), unless a
         // passive's "by" or a "to"-infinitive follows: "was schedule to close", "was support
         // by the board".
@@ -352,7 +394,6 @@ impl DroppedSuffix {
         {
             return;
         }
-        // Only a verb base, and nothing an adjective or participle could be.
         if !e.classes.contains(Classes::VERB)
             || e.classes.intersects(
                 Classes::ANY_ADJ
@@ -428,6 +469,7 @@ impl Rule for DroppedSuffix {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let a = &doc.analysis;
+        let lex = a.lex(&doc.prose);
         for s in &a.sentences {
             if doc.blocks[s.block].kind == BlockKind::AltText {
                 continue;
@@ -437,8 +479,15 @@ impl Rule for DroppedSuffix {
                 if toks[i].kind != TokenKind::Word {
                     continue;
                 }
-                if !self.truncated(cx, toks, i, out) {
-                    self.bare_base(cx, toks, i, out);
+                // Both tests need the word in lower-case ASCII, and then its exact entry.
+                let w = toks[i].text(&doc.prose);
+                let entry = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                    lex.entries[s.tokens.start + i]
+                } else {
+                    None
+                };
+                if !self.truncated(cx, toks, i, entry, out) {
+                    self.bare_base(cx, toks, i, entry, out);
                 }
             }
         }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use super::headline::{fold, words};
+use super::headline::{fold, word_ranges};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::BlockKind;
@@ -86,9 +86,18 @@ impl Rule for DuplicateSentence {
 
 /// A sentence's words, folded, joined by single spaces.
 fn key(text: &str, range: std::ops::Range<usize>) -> String {
-    words(text, range)
-        .iter()
-        .map(|w| fold(&w.folded))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for (n, r) in word_ranges(text, range).enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let w = &text[r];
+        if w.is_ascii() {
+            // Folding ASCII twice is folding it once.
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&fold(&fold(w)));
+        }
+    }
+    out
 }

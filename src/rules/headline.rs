@@ -12,39 +12,77 @@ pub struct Word {
 /// Words (letters and digits with inner apostrophes, hyphens and dots) in `text[range]`,
 /// folded to lower case with curly apostrophes made straight.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
-    let mut out = Vec::new();
-    let slice = &text[range.clone()];
-    let mut start: Option<usize> = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let inner = matches!(c, '\'' | '’' | '-' | '.')
-            && start.is_some()
-            && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(word(slice, range.start, s, i));
-        }
-    }
-    if let Some(s) = start {
-        out.push(word(slice, range.start, s, slice.len()));
-    }
-    out
+    word_ranges(text, range)
+        .map(|r| Word {
+            folded: fold(&text[r.clone()]),
+            range: r,
+        })
+        .collect()
 }
 
-fn word(slice: &str, base: usize, s: usize, e: usize) -> Word {
-    Word {
-        range: base + s..base + e,
-        folded: fold(&slice[s..e]),
+/// The byte ranges of the words [`words`] finds, without folding them.
+pub fn word_ranges(text: &str, range: Range<usize>) -> WordRanges<'_> {
+    let slice = &text[range.clone()];
+    WordRanges {
+        slice,
+        base: range.start,
+        iter: slice.char_indices().peekable(),
+        start: None,
+    }
+}
+
+/// Iterator of [`word_ranges`].
+pub struct WordRanges<'a> {
+    slice: &'a str,
+    base: usize,
+    iter: std::iter::Peekable<std::str::CharIndices<'a>>,
+    start: Option<usize>,
+}
+
+impl Iterator for WordRanges<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        while let Some((i, c)) = self.iter.next() {
+            let inner = matches!(c, '\'' | '’' | '-' | '.')
+                && self.start.is_some()
+                && self.iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                self.start.get_or_insert(i);
+            } else if let Some(s) = self.start.take() {
+                return Some(self.base + s..self.base + i);
+            }
+        }
+        self.start
+            .take()
+            .map(|s| self.base + s..self.base + self.slice.len())
     }
 }
 
 /// Lower case, straight apostrophes.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' { '\'' } else { c })
         .collect()
+}
+
+/// `fold(raw) == folded`, without building the folded text.
+pub fn eq_folded(raw: &str, folded: &str) -> bool {
+    if raw.is_ascii() {
+        return raw.len() == folded.len()
+            && raw
+                .bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .eq(folded.bytes());
+    }
+    raw.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .eq(folded.chars())
 }
 
 /// Length of the longest common subsequence of two word lists.
@@ -97,9 +135,28 @@ pub fn repeats_title(title: &[Word], block: &[Word], heading: bool) -> Option<&'
     {
         return Some("a leading piece of the headline");
     }
-    let common = lcs(title, block);
-    if common * 5 >= title.len() * 4 && block.len() <= title.len() + 2 && title.len() >= 4 {
+    if block.len() <= title.len() + 2
+        && title.len() >= 4
+        && lcs(title, block) * 5 >= title.len() * 4
+    {
         return Some("most of the headline");
     }
     None
+}
+
+/// [`repeats_title`] for the words of `text[range]`; a block with more words than the
+/// headline could be repeated in is ruled out before any word is folded.
+pub fn block_repeats_title(
+    title: &[Word],
+    text: &str,
+    range: Range<usize>,
+    heading: bool,
+) -> Option<&'static str> {
+    if word_ranges(text, range.clone())
+        .nth(title.len() + 2)
+        .is_some()
+    {
+        return None;
+    }
+    repeats_title(title, &words(text, range), heading)
 }

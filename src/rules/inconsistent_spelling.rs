@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -65,11 +66,42 @@ struct Group {
 struct Tables {
     groups: Vec<Group>,
     /// Folded (or, for abbreviations, exact) single-token form → group.
-    single: HashMap<String, usize>,
+    single: FastMap<usize>,
     /// Two-word forms ("per cent", "web site"), keyed by their first word.
-    double: HashMap<String, Vec<(String, usize)>>,
+    double: FastMap<Vec<(String, usize)>>,
     /// Proper names by each of their words.
-    names: HashMap<String, Vec<Vec<String>>>,
+    names: FastMap<Vec<Vec<String>>>,
+}
+
+/// A map from words, hashed for speed (every word of a draft is looked up): the tables are
+/// built from the project's own data, so there is nothing to defend against.
+type FastMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// FxHash-style hashing of short keys.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let (chunks, rest) = bytes.as_chunks::<8>();
+        for chunk in chunks {
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(*chunk))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        let mut last = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            last |= u64::from(b) << (8 * i);
+        }
+        self.0 = (self.0.rotate_left(5) ^ last).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -84,9 +116,9 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut t = Tables {
             groups: Vec::new(),
-            single: HashMap::new(),
-            double: HashMap::new(),
-            names: HashMap::new(),
+            single: FastMap::default(),
+            double: FastMap::default(),
+            names: FastMap::default(),
         };
         let add_form = |t: &mut Tables, form: &str, g: usize| {
             let form = form.trim();
@@ -278,11 +310,20 @@ impl InconsistentSpelling {
         let a = &doc.analysis;
         let title = doc.title_block();
         let computing = a.tokens.iter().any(|tok| {
-            tok.kind == TokenKind::Word
-                && COMPUTING.contains(&tok.text(&doc.prose).to_lowercase().as_str())
+            tok.kind == TokenKind::Word && {
+                let w = tok.text(&doc.prose);
+                // The list is lower-case ASCII: an ASCII word matches when it is one of
+                // them in any case.
+                if w.is_ascii() {
+                    COMPUTING.iter().any(|c| c.eq_ignore_ascii_case(w))
+                } else {
+                    COMPUTING.contains(&w.to_lowercase().as_str())
+                }
+            }
         });
         let mut uses: HashMap<usize, Vec<Use>> = HashMap::new();
         let mut titles_of: Option<(usize, Vec<Range<usize>>)> = None;
+        let mut folded = String::new();
         for s in &a.sentences {
             let block = &doc.blocks[s.block];
             if Some(s.block) == title
@@ -299,7 +340,13 @@ impl InconsistentSpelling {
                     continue;
                 }
                 let text = tok.text(&doc.prose);
-                let folded = text.to_lowercase();
+                folded.clear();
+                if text.is_ascii() {
+                    folded.push_str(text);
+                    folded.make_ascii_lowercase();
+                } else {
+                    folded.push_str(&text.to_lowercase());
+                }
                 let mut hit: Option<(usize, String, Range<usize>)> = None;
                 // Two-word forms first: "per cent", "web site".
                 if let Some(list) = t.double.get(&folded)

@@ -35,18 +35,28 @@ impl Rule for MissingSubject {
         let doc = cx.doc;
         let mut buf = Sent::new();
         for_each_sentence(doc, |v| {
-            // Cheap tests first: a sentence that opens with its subject needs no analysis.
-            let first = v.tags().first().map(|t| t.xpos);
-            let subject_first = matches!(
-                first,
-                Some(Xpos::Dt | Xpos::PrpS | Xpos::Prp | Xpos::Cd | Xpos::Ex | Xpos::WpS)
-            ) && !clause::eq_word(v.word(0), "that");
+            // Cheap tests first (each one alone rules the sentence out): a sentence that opens
+            // with its subject, or has no verb where a subjectless clause could start, needs no
+            // clause analysis.
             let words = v
                 .toks()
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
                 .count();
-            if words < 3 || subject_first || !v.ends_with_stop() {
+            if words < 3 || !v.ends_with_stop() {
+                return;
+            }
+            let first = v.tags().first().map(|t| t.xpos);
+            let subject_first = matches!(
+                first,
+                Some(Xpos::Dt | Xpos::PrpS | Xpos::Prp | Xpos::Cd | Xpos::Ex | Xpos::WpS)
+            ) && !clause::eq_word(v.word(0), "that");
+            if subject_first {
+                return;
+            }
+            let lex = doc.analysis.lex(&doc.prose);
+            let s = &v.block[v.index];
+            if !clause::may_be_subjectless(&doc.prose, v.toks(), &lex.classes[s.tokens.clone()]) {
                 return;
             }
             v.load_into(&mut buf);
@@ -80,4 +90,55 @@ impl Rule for MissingSubject {
 
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::language::clause::{self, Sent};
+
+    /// `may_be_subjectless` only skips sentences in which `subjectless` finds nothing.
+    #[test]
+    fn the_word_test_never_hides_a_subjectless_sentence() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = 0;
+        let mut skipped = 0;
+        for dir in [
+            "examples/drafts",
+            "tests/corpus/sound",
+            "tests/fixtures/missing-subject",
+            "tests/fixtures/sentence-fragment",
+            "tests/fixtures/orphaned-clause",
+        ] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                if path.extension().is_none_or(|e| e != "md") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let doc = Document::parse(&text);
+                let a = &doc.analysis;
+                let lex = a.lex(&doc.prose);
+                for (index, s) in a.sentences.iter().enumerate() {
+                    let toks = &a.tokens[s.tokens.clone()];
+                    let classes = &lex.classes[s.tokens.clone()];
+                    let mut sent = Sent::new();
+                    sent.load(&doc.prose, toks, a.sentence_tags(&doc.prose, index), false);
+                    let may = clause::may_be_subjectless(&doc.prose, toks, classes);
+                    if sent.subjectless().is_some() {
+                        found += 1;
+                        assert!(may, "{}: {}", path.display(), &doc.prose[s.range.clone()]);
+                    }
+                    skipped += usize::from(!may);
+                }
+            }
+        }
+        assert!(
+            found >= 3,
+            "only {found} subjectless sentences to check against"
+        );
+        assert!(skipped > 100, "the word test skips too little: {skipped}");
+    }
 }

@@ -1,4 +1,4 @@
-use super::headline::{repeats_title, title_words, words};
+use super::headline::{block_repeats_title, title_words};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, TitleSource};
@@ -39,8 +39,8 @@ impl Rule for RepeatedHeadline {
                 continue;
             }
             let heading = block.is_heading();
-            let bw = words(&doc.prose, block.range.clone());
-            let Some(what) = repeats_title(&title, &bw, heading) else {
+            let Some(what) = block_repeats_title(&title, &doc.prose, block.range.clone(), heading)
+            else {
                 if heading {
                     seen_first_heading = true;
                 }

@@ -53,6 +53,8 @@ pub(super) struct Visit<'d, 'v> {
     /// The sentences of the block and the index of this one among them.
     pub block: &'d [Sentence],
     pub index: usize,
+    /// Index of the block's first sentence in `Analysis::sentences`.
+    pub base: usize,
     /// Quotation state at the start of each sentence of the block.
     pub open: &'v [bool],
 }
@@ -65,9 +67,15 @@ impl<'d> Visit<'d, '_> {
 
     /// The sentence's tags, aligned with its tokens.
     pub fn tags(&self) -> &'d [Tagged] {
-        let tags = self.doc.analysis.tags(&self.doc.prose);
-        tags.get(self.block[self.index].tokens.clone())
-            .unwrap_or(&[])
+        self.doc
+            .analysis
+            .sentence_tags(&self.doc.prose, self.base + self.index)
+    }
+
+    /// The lexicon's classes of word token `i` ([`lexicon::classes_folded`]).
+    pub fn classes(&self, i: usize) -> Classes {
+        let lex = self.doc.analysis.lex(&self.doc.prose);
+        lex.classes[self.block[self.index].tokens.start + i]
     }
 
     /// The text of token `i`.
@@ -91,7 +99,7 @@ impl<'d> Visit<'d, '_> {
     pub fn load_into(&self, into: &mut Sent<'d>) {
         load(
             self.doc,
-            &self.block[self.index],
+            self.base + self.index,
             self.open[self.index],
             into,
         );
@@ -99,20 +107,22 @@ impl<'d> Visit<'d, '_> {
 
     /// Analyse another sentence of the same block.
     pub fn neighbour(&self, index: usize) -> Option<Sent<'d>> {
-        let s = self.block.get(index)?;
+        self.block.get(index)?;
         let mut n = Sent::new();
-        load(self.doc, s, self.open[index], &mut n);
+        load(self.doc, self.base + index, self.open[index], &mut n);
         Some(n)
     }
 }
 
-pub(super) fn load<'d>(doc: &'d Document, s: &Sentence, open: bool, into: &mut Sent<'d>) {
+/// Analyse sentence `index` of the document into `into`.
+pub(super) fn load<'d>(doc: &'d Document, index: usize, open: bool, into: &mut Sent<'d>) {
     let a = &doc.analysis;
-    let tags = a.tags(&doc.prose);
-    into.load(
+    let s = &a.sentences[index];
+    into.load_with_classes(
         &doc.prose,
         &a.tokens[s.tokens.clone()],
-        tags.get(s.tokens.clone()).unwrap_or(&[]),
+        a.sentence_tags(&doc.prose, index),
+        &a.lex(&doc.prose).classes[s.tokens.clone()],
         open,
     );
 }
@@ -126,6 +136,7 @@ pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<
         if !checked_block(doc, b) {
             continue;
         }
+        let base = a.sentences.partition_point(|s| s.block < b);
         let sents = a.block_sentences(b);
         if sents.is_empty() {
             continue;
@@ -141,6 +152,7 @@ pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<
                 doc,
                 block: sents,
                 index,
+                base,
                 open: &open,
             });
         }
@@ -205,7 +217,11 @@ fn plain_main_clause(v: &Visit) -> bool {
         }
         if i > 0 && matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md) {
             // Only a word that cannot be a noun ("rose", "talks" can).
-            let c = lexicon::classes_folded(w);
+            let c = if v.toks()[i].kind == TokenKind::Word {
+                v.classes(i)
+            } else {
+                lexicon::classes_folded(w)
+            };
             let plain_verb = c.intersects(Classes::AUX | Classes::MODAL)
                 || !c.is_empty()
                     && !c.intersects(Classes::ANY_NOUN | Classes::PROPER | Classes::ADJ);

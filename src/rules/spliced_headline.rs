@@ -1,4 +1,6 @@
-use super::headline::{Word, leading_run, repeats_title, title_words, words};
+use super::headline::{
+    Word, block_repeats_title, eq_folded, leading_run, title_words, word_ranges, words,
+};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{BlockKind, Document};
@@ -43,12 +45,17 @@ impl Rule for SplicedHeadline {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
-            let bw = words(&doc.prose, block.range.clone());
             // A block that is the headline again is the repeated-headline rule's finding.
-            if repeats_title(&title, &bw, false).is_some() {
+            if block_repeats_title(&title, &doc.prose, block.range.clone(), false).is_some() {
                 continue;
             }
             for s in doc.analysis.block_sentences(b) {
+                // A run of the headline's words starts with its first word.
+                if !word_ranges(&doc.prose, s.range.clone())
+                    .any(|r| eq_folded(&doc.prose[r], &title[0].folded))
+                {
+                    continue;
+                }
                 let sw = words(&doc.prose, s.range.clone());
                 let mut j = 0;
                 while j < sw.len() {
