@@ -394,22 +394,6 @@ impl DroppedSuffix {
         {
             return;
         }
-        if !e.classes.contains(Classes::VERB)
-            || e.classes.intersects(
-                Classes::ANY_ADJ
-                    | Classes::ADV
-                    | Classes::PREP
-                    | Classes::VERB_PAST
-                    | Classes::VERB_PAST_PART
-                    | Classes::AUX
-                    | Classes::MODAL
-                    | Classes::CONJ
-                    | Classes::DET
-                    | Classes::PRON,
-            )
-        {
-            return;
-        }
         let (need, Some(aux)) = need_before(doc, toks, i) else {
             return;
         };
