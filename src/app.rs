@@ -26,7 +26,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check(args),
         Command::Inspect(args) => crate::inspect::run(&args),
         Command::Rules => {
+            let settings = current_settings();
             print!("{}", rules_table());
+            print!("{}", pack_rules_table(&settings));
             OK
         }
         Command::Init(args) => {
@@ -52,6 +54,27 @@ pub fn run(cli: Cli) -> u8 {
             Some(r) => {
                 print!("{}", explain(r.doc()));
                 OK
+            }
+            None if rule.contains('/') => {
+                let settings = current_settings();
+                let loaded = crate::packs::load(&settings.packs);
+                match loaded.all_rules().find(|r| r.id == rule) {
+                    Some(r) => {
+                        let level = crate::packs::level_of(r, &settings, &loaded.enabled);
+                        print!("{}", explain_pack_rule(r, level));
+                        OK
+                    }
+                    None => {
+                        let ids: Vec<&str> = loaded.all_rules().map(|r| r.id.as_str()).collect();
+                        let hint = suggest(&rule, ids.iter().copied())
+                            .map(|s| format!("; did you mean `{s}`?"))
+                            .unwrap_or_else(|| {
+                                "; `galley rules` lists the rules of every pack".to_string()
+                            });
+                        eprintln!("error: unknown rule `{rule}`{hint}");
+                        TROUBLE
+                    }
+                }
             }
             None => {
                 eprintln!("error: unknown rule `{rule}`{}", did_you_mean(&rule));
@@ -82,6 +105,96 @@ pub fn rules_table() -> String {
             level_name(d.default),
             d.summary
         ));
+    }
+    out
+}
+
+/// The settings of the current folder (its `galley.toml`, if any), for listings. A broken
+/// configuration is reported and the defaults are used.
+fn current_settings() -> Arc<Settings> {
+    let mut resolver = Resolver::new(None, true, CliOverrides::default());
+    match resolver.settings_for_stdin(None) {
+        Ok(s) => s,
+        Err(_) => {
+            for e in resolver.take_errors() {
+                eprintln!("warning: {}", e.one_line());
+            }
+            Arc::new(Settings::default())
+        }
+    }
+}
+
+/// Rule-pack rules (the built-in packs and the configured ones) with their level under
+/// `settings`.
+pub fn pack_rules_table(settings: &Settings) -> String {
+    let loaded = crate::packs::load(&settings.packs);
+    let mut rules: Vec<_> = loaded.all_rules().collect();
+    if rules.is_empty() {
+        return String::new();
+    }
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut out = String::from(
+        "\nRule packs (built-in packs are off until `packs = [\"builtin:NAME\"]` names them;\n\
+         `galley explain pack/name` shows a rule and its examples):\n",
+    );
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0).max(24);
+    for r in rules {
+        let level = crate::packs::level_of(r, settings, &loaded.enabled);
+        let summary = r.description.as_deref().unwrap_or(r.kind);
+        out.push_str(&format!(
+            "{:<width$} {:<8} {}\n",
+            r.id,
+            level_name(level),
+            summary
+        ));
+    }
+    out
+}
+
+/// `galley explain pack/name`: what a pack rule is, where it comes from, and its test cases
+/// as examples.
+pub fn explain_pack_rule(r: &crate::packs::PackRule, level: Level) -> String {
+    let source = if r.builtin {
+        format!(
+            "built-in pack `{}` (enable it with `packs = [\"builtin:{}\"]`)",
+            r.pack, r.pack
+        )
+    } else {
+        r.path.display().to_string()
+    };
+    let level = match (level, r.builtin) {
+        (Level::Off, true) => format!("off here ({} once enabled)", level_name(r.level)),
+        (l, _) => format!("{} here", level_name(l)),
+    };
+    let mut out = format!(
+        "{id}: {summary}\n\nLevel: {level}\nKind: {kind}\nFrom: {source}\n",
+        id = r.id,
+        summary = r.description.as_deref().unwrap_or("(no description)"),
+        kind = r.kind,
+    );
+    if let Some(link) = &r.link {
+        out.push_str(&format!("See: {link}\n"));
+    }
+    let (fire, silent): (Vec<_>, Vec<_>) = r.tests.iter().partition(|t| !t.expect.is_empty());
+    if !fire.is_empty() {
+        out.push_str("\nFlags\n");
+        for t in fire {
+            out.push_str(&format!(
+                "{}\n    (flags {})\n",
+                indent(&t.text),
+                t.expect
+                    .iter()
+                    .map(|e| format!("'{e}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    if !silent.is_empty() {
+        out.push_str("\nLeaves alone\n");
+        for t in silent {
+            out.push_str(&format!("{}\n", indent(&t.text)));
+        }
     }
     out
 }

@@ -274,3 +274,66 @@ fn inspect_shows_sentences_tokens_tags_and_lexicon_facts() {
     let o = run(&dir, &["inspect", "a.md"]);
     assert!(stdout(&o).contains("sentence 8..39 in paragraph 1: The deal was reporte on Monday."));
 }
+
+#[test]
+fn rules_lists_pack_rules_with_their_level_and_explain_documents_one() {
+    let dir = scratch("pack-rules");
+    std::fs::create_dir_all(dir.join("style/desk")).unwrap();
+    std::fs::write(
+        dir.join("style/desk/no-utilize.toml"),
+        "kind = \"existence\"\ndescription = \"Say 'use', not 'utilize'.\"\nmessage = \"Write 'use'.\"\nlevel = \"warning\"\ntokens = [\"utilize\"]\n\n[[test]]\ntext = \"They utilize it.\"\nexpect = [\"utilize\"]\n\n[[test]]\ntext = \"They use it.\"\nexpect = []\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("galley.toml"),
+        "packs = [\"style/desk\", \"builtin:wire\"]\n[rules]\n\"wire/percent\" = \"off\"\n",
+    )
+    .unwrap();
+    let o = run(&dir, &["rules"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let line = |id: &str| {
+        out.lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("no line for {id} in:\n{out}"))
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(line("desk/no-utilize"), ["desk/no-utilize", "warning"]);
+    assert_eq!(line("wire/numbers"), ["wire/numbers", "warning"]);
+    assert_eq!(line("wire/percent"), ["wire/percent", "off"]);
+    assert_eq!(
+        line("cliches/news-cliches"),
+        ["cliches/news-cliches", "off"]
+    );
+    assert!(out.contains("Say 'use', not 'utilize'."), "{out}");
+
+    let o = run(&dir, &["explain", "desk/no-utilize"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("desk/no-utilize: Say 'use', not 'utilize'.\n\nLevel: warning here\n"),
+        "{out}"
+    );
+    assert!(out.contains("Kind: existence"), "{out}");
+    assert!(
+        out.contains("Flags\n    They utilize it.\n    (flags 'utilize')\n"),
+        "{out}"
+    );
+    assert!(out.contains("Leaves alone\n    They use it.\n"), "{out}");
+
+    let o = run(&dir, &["explain", "cliches/news-cliches"]);
+    assert!(
+        stdout(&o).contains("Level: off here (info once enabled)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&dir, &["explain", "desk/no-utilise"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown rule `desk/no-utilise`; did you mean `desk/no-utilize`?"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -676,3 +676,32 @@ fn json_reports_configuration_errors_too() {
         "line 2, column 1: unknown rule `repeated-wrod` in `[rules]`; did you mean `repeated-word`?"
     );
 }
+
+#[test]
+fn misspelt_pack_rule_ids_are_errors_with_suggestions() {
+    let dir = scratch("pack-ids");
+    write(
+        &dir,
+        "galley.toml",
+        "packs = [\"builtin:wire\"]\n[rules]\n\"wire/number\" = \"warning\"\n\"wrie/months\" = \"error\"\n\"wire/*\" = \"info\"\n\"desk/style\" = \"off\"\n",
+    );
+    write(&dir, "a.md", DOUBLED);
+    let o = run(&dir, &["check", "--color", "never", "a.md"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("error: unknown rule `wire/number`"), "{err}");
+    assert!(err.contains("3 │ \"wire/number\" = \"warning\""), "{err}");
+    assert!(err.contains("pack `wire` has no rule `number`"), "{err}");
+    assert!(
+        err.contains("= help: did you mean `wire/numbers`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: unknown rule pack `wrie` in `wrie/months`"),
+        "{err}"
+    );
+    assert!(err.contains("= help: did you mean `wire/months`?"), "{err}");
+    // `pack/*` is fine, and a pack this file does not know may come from a file further up.
+    assert!(!err.contains("wire/*"), "{err}");
+    assert!(!err.contains("desk/style"), "{err}");
+}

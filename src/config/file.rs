@@ -47,6 +47,8 @@ pub struct Item {
 pub struct RuleLevel {
     pub rule: String,
     pub level: Level,
+    /// Where the rule id is written.
+    pub span: Range<usize>,
 }
 
 /// One `[[overrides]]` entry, validated.
@@ -84,15 +86,17 @@ fn string<'a>(v: &'a Value, key: &str, out: &mut Vec<Problem>) -> Option<&'a str
 fn one_of_help(unknown: &str, names: &[&str]) -> Option<String> {
     match suggest(unknown, names.iter().copied()) {
         Some(s) => Some(format!("did you mean `{s}`?")),
-        None => Some(format!(
-            "expected one of {}",
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        None => Some(format!("expected one of {}", code_list(names, ""))),
     }
+}
+
+/// "`a`, `b`, `c`", each name after `prefix`.
+fn code_list(names: &[&str], prefix: &str) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{prefix}{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn dialect(v: &Value, key: &str, out: &mut Vec<Problem>) -> Option<Dialect> {
@@ -214,6 +218,7 @@ fn rules_table(v: &Value, key: &str, place: &str, out: &mut Vec<Problem>) -> Vec
             Some(level) => levels.push(RuleLevel {
                 rule: id.to_string(),
                 level,
+                span: k.span(),
             }),
             None => out.push(
                 Problem::new(
@@ -525,6 +530,13 @@ impl Config {
                 );
             }
         }
+        if problems.is_empty() {
+            let levels = raw
+                .rules
+                .iter()
+                .chain(raw.overrides.iter().flat_map(|o| &o.rules));
+            problems.extend(pack_rule_problems(levels, &packs));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -590,6 +602,73 @@ impl Config {
             .as_ref()
             .is_some_and(|m| is_match(m, &self.root, file))
     }
+}
+
+/// Pack rule ids (`pack/name`, `pack/*`) in rule tables that name no rule of a pack this file
+/// can see (the built-in packs and its own `packs`). A pack this file does not know may
+/// come from a `galley.toml` further up, so it is an error only when its name is a near
+/// miss of a known pack.
+fn pack_rule_problems<'a>(
+    levels: impl Iterator<Item = &'a RuleLevel>,
+    packs: &[PathBuf],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut loaded = None;
+    for r in levels {
+        let Some((pack, name)) = r.rule.split_once('/') else {
+            continue;
+        };
+        let loaded = loaded.get_or_insert_with(|| crate::packs::load(packs));
+        let mut pack_names: Vec<&str> = crate::packs::builtin_packs();
+        pack_names.extend(loaded.rules.iter().map(|r| r.pack.as_str()));
+        pack_names.sort_unstable();
+        pack_names.dedup();
+        if !pack_names.contains(&pack) {
+            if let Some(near) = suggest(pack, pack_names.iter().copied()) {
+                problems.push(
+                    Problem::new(
+                        r.span.clone(),
+                        format!("unknown rule pack `{pack}` in `{}`", r.rule),
+                        "no pack of this name",
+                    )
+                    .help(Some(format!("did you mean `{near}/{name}`?"))),
+                );
+            }
+            continue;
+        }
+        if name == "*" {
+            continue;
+        }
+        let in_pack: Vec<&str> = loaded
+            .all_rules()
+            .filter(|x| x.pack == pack)
+            .map(|x| x.name.as_str())
+            .collect();
+        if in_pack.contains(&name) {
+            continue;
+        }
+        let help = match suggest(name, in_pack.iter().copied()) {
+            Some(near) => format!("did you mean `{pack}/{near}`?"),
+            None => {
+                let mut names = in_pack.clone();
+                names.sort_unstable();
+                names.dedup();
+                format!(
+                    "pack `{pack}` has {}; `{pack}/*` sets them all",
+                    code_list(&names, &format!("{pack}/"))
+                )
+            }
+        };
+        problems.push(
+            Problem::new(
+                r.span.clone(),
+                format!("unknown rule `{}`", r.rule),
+                format!("pack `{pack}` has no rule `{name}`"),
+            )
+            .help(Some(help)),
+        );
+    }
+    problems
 }
 
 /// The words of a vocabulary file: one a line; blank lines and `#` comments skipped.
