@@ -2,36 +2,39 @@
 //! drafts (examples/drafts and tests/corpus/sound), repeated to the requested size.
 //!
 //! `cargo bench --bench throughput` (size in MB: `GALLEY_BENCH_MB=20`, default 20).
+//! `GALLEY_BENCH_DIR=DIR` reads the Markdown files under DIR instead, each once unless
+//! `GALLEY_BENCH_MB` asks for more: a corpus that does not repeat itself shows what the
+//! per-word memos gain from the default corpus's repetition.
 //! Prints MB/s and words/s, the time to first output on a one-paragraph draft (in process,
 //! and as `galley check` run as a process, start-up included) and peak memory (VmHWM) of
 //! this process.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use galley::config::Settings;
 use galley::document::Document;
 
-fn drafts() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+fn drafts(dirs: &[PathBuf]) -> Vec<String> {
     let mut out = Vec::new();
-    for dir in ["examples/drafts", "tests/corpus/sound"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };
         let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
-            if p.extension().is_some_and(|e| e == "md")
+            if p.is_dir() {
+                out.extend(drafts(&[p]));
+            } else if p.extension().is_some_and(|e| e == "md")
                 && let Ok(s) = std::fs::read_to_string(&p)
             {
                 out.push(s);
             }
         }
     }
-    assert!(!out.is_empty(), "no drafts found to build the corpus from");
     out
 }
 
@@ -73,12 +76,26 @@ fn peak_memory_mb() -> Option<f64> {
 }
 
 fn main() {
-    let mb: usize = std::env::var("GALLEY_BENCH_MB")
+    let own = std::env::var_os("GALLEY_BENCH_DIR").map(PathBuf::from);
+    let base = match &own {
+        Some(dir) => drafts(std::slice::from_ref(dir)),
+        None => {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+            drafts(&[
+                root.join("examples/drafts"),
+                root.join("tests/corpus/sound"),
+            ])
+        }
+    };
+    assert!(!base.is_empty(), "no drafts found to build the corpus from");
+    let once: usize = base.iter().map(String::len).sum();
+    let mb_bytes: usize = std::env::var("GALLEY_BENCH_MB")
         .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(20);
+        .and_then(|s| s.parse::<usize>().ok())
+        .map_or(if own.is_some() { once } else { 20_000_000 }, |mb| {
+            mb * 1_000_000
+        });
     let settings = Settings::default();
-    let base = drafts();
 
     // One paragraph, cold: time to first output of a single small draft.
     let para = "# Council votes\n\nThe council voted on Tuesday to close the the library.\n";
@@ -92,7 +109,7 @@ fn main() {
     let mut bytes = 0usize;
     'fill: loop {
         for d in &base {
-            if bytes >= mb * 1_000_000 {
+            if bytes >= mb_bytes {
                 break 'fill;
             }
             bytes += d.len();
