@@ -9,17 +9,24 @@
 //!
 //! Outputs in `OUT_DIR` (all integers little-endian):
 //! - `lexicon_words.bin`: every word, UTF-8, concatenated in byte order;
-//! - `lexicon_entries.bin`: one 16-byte record per entry plus a sentinel, four
+//! - `lexicon_entries.bin`: one 12-byte record per entry plus a sentinel, three
 //!   `u32`: start of the word in the pool (word `i` is `pool[start[i]..start[i + 1]]`);
-//!   bytes 2..6 of the word, big-endian, zero-padded (compared before the pool
-//!   is touched, so a search step costs one cache line); class bits (low 24) |
-//!   rank << 24; first link index (low 26 bits) | spelling-region bits << 26
-//!   (entry `i` owns links `first[i]..first[i + 1]`);
+//!   class bits (low 24) | rank << 24; first link index (low 26 bits) |
+//!   spelling-region bits << 26 (entry `i` owns links `first[i]..first[i + 1]`);
 //! - `lexicon_links.bin`: `u32` = target entry index (low 28 bits) | kind << 28,
 //!   sorted by kind within an entry, preferred spelling first;
-//! - `lexicon_buckets.bin`: 65,537 `u32`: the first entry whose first two bytes
-//!   are at least (b0, b1), indexed by `b0 * 256 + b1`, to narrow the search;
-//! - `lexicon_meta.rs`: entry count and longest word, as Rust constants.
+//! - `lexicon_hash.bin`: `1 << HASH_BITS` `u32` slots of an open-addressing
+//!   table with linear probing, keyed by [`word_hash`] of a word's bytes: 0 for
+//!   an empty slot, else entry index + 1 (low [`SLOT_INDEX_BITS`] bits) | a tag of
+//!   the hash (the high bits), so most probes of other words never touch the pool;
+//! - `lexicon_meta.rs`: entry count, longest word and `HASH_BITS`, as Rust constants;
+//! - `lexicon_hot.rs`: the hot table, a Rust static of `HotSlot`s (defined in
+//!   lexicon.rs): an open-addressing table, keyed by [`hot_hash`], of the
+//!   common words (rank 20 or less, curated ones included) of up to 8 bytes, each
+//!   slot holding everything its entry needs, so running text mostly reads one
+//!   cache line per word; plus, as known non-words, their lower-case and
+//!   capitalised spellings that are not entries ("The"), so the folded look-up of
+//!   a sentence's first word does not probe the big table.
 
 use std::collections::HashMap;
 use std::env;
@@ -119,26 +126,56 @@ fn parse_tags(field: &str, file: &str, line: usize) -> u32 {
         })
 }
 
-/// Bytes 2..6 of a word as a big-endian `u32`, zero-padded: for words in the
-/// same two-byte bucket, comparing these keys orders them as their bytes do,
-/// and equal keys send the search to the pool.
-fn prefix_key(word: &[u8]) -> u32 {
-    let mut b = [0u8; 4];
-    for (i, x) in word.iter().skip(2).take(4).enumerate() {
-        b[i] = *x;
+/// Bits of a hash-table slot that hold the entry index + 1; the rest hold the tag.
+/// `src/language/lexicon.rs` has the same constant.
+const SLOT_INDEX_BITS: u32 = 22;
+
+/// The hash of a word's bytes that places it in the hash table. `src/language/lexicon.rs`
+/// has the same function (its tests check every entry is found where this put it):
+/// FxHash-style mixing of 8-byte little-endian chunks (the last one zero-padded),
+/// seeded with the length, then a murmur3-style finaliser so the high bits (slot and
+/// tag) depend on every byte.
+fn word_hash(key: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = (key.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let (chunks, rest) = key.as_chunks::<8>();
+    for chunk in chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(K);
     }
-    u32::from_be_bytes(b)
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
+
+/// Longest word (in bytes) of the hot table.
+const HOT_KEY: usize = 8;
+/// Highest rank of a word in the hot table.
+const HOT_RANK: u8 = 20;
+
+/// A key of at most [`HOT_KEY`] bytes, zero-padded, little-endian.
+fn hot_key(word: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(b)
+}
+
+/// The home slot of a hot key, in the high bits; lexicon.rs has the same function.
+fn hot_hash(key: u64) -> u64 {
+    let mut h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 29;
+    h.wrapping_mul(0xbf58_476d_1ce4_e5b9)
 }
 
 fn push_u32s(out: &mut Vec<u8>, values: &[u32]) {
     for v in values {
         out.extend_from_slice(&v.to_le_bytes());
     }
-}
-
-/// The bucket of a word: its first two bytes (a one-byte word counts as (b0, 0)).
-fn bucket_key(word: &[u8]) -> usize {
-    usize::from(word[0]) << 8 | usize::from(word.get(1).copied().unwrap_or(0))
 }
 
 fn read(path: &Path) -> String {
@@ -311,7 +348,7 @@ fn build_lexicon(root: &Path, out: &Path) {
     }
 
     let mut pool = Vec::with_capacity(table.len() / 2);
-    let mut records = Vec::with_capacity(16 * (n + 1));
+    let mut records = Vec::with_capacity(12 * (n + 1));
     let mut packed = Vec::new();
     let mut max_len = 0;
     for (i, r) in rows.iter().enumerate() {
@@ -322,7 +359,6 @@ fn build_lexicon(root: &Path, out: &Path) {
             &mut records,
             &[
                 start,
-                prefix_key(r.word.as_bytes()),
                 r.tags | u32::from(r.rank) << 24,
                 first | r.regions << 26,
             ],
@@ -338,17 +374,101 @@ fn build_lexicon(root: &Path, out: &Path) {
         }
     }
     let total = (packed.len() / 4) as u32;
-    push_u32s(&mut records, &[pool.len() as u32, 0, 0, total]);
+    push_u32s(&mut records, &[pool.len() as u32, 0, total]);
 
-    // Bucket index on the first two bytes.
-    let mut buckets = Vec::with_capacity(4 * (65536 + 1));
-    let mut next = 0usize;
-    for k in 0..=65536usize {
-        while next < n && bucket_key(rows[next].word.as_bytes()) < k {
-            next += 1;
+    // Hash index: at most 2/3 full, so a probe sequence is short (about 1.5 slots
+    // for a word, 3 for a miss) and usually stays in one cache line.
+    assert!(
+        n < (1 << SLOT_INDEX_BITS) - 1,
+        "too many entries for the hash slots"
+    );
+    let hash_bits = (n + n / 2).next_power_of_two().trailing_zeros().max(4);
+    let mask = (1usize << hash_bits) - 1;
+    let mut slots = vec![0u32; 1 << hash_bits];
+    for (i, r) in rows.iter().enumerate() {
+        let h = word_hash(r.word.as_bytes());
+        let mut pos = (h >> (64 - hash_bits)) as usize;
+        while slots[pos] != 0 {
+            pos = (pos + 1) & mask;
         }
-        push_u32s(&mut buckets, &[next as u32]);
+        let tag = (h as u32) >> SLOT_INDEX_BITS << SLOT_INDEX_BITS;
+        slots[pos] = tag | (i as u32 + 1);
     }
+    let mut hash = Vec::with_capacity(4 * slots.len());
+    push_u32s(&mut hash, &slots);
+
+    // Hot table: (key, entry index or None for a known non-word).
+    let mut hot: Vec<(&[u8], Option<usize>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, r) in rows.iter().enumerate() {
+        let w = r.word.as_bytes();
+        if r.rank <= HOT_RANK && w.len() <= HOT_KEY && seen.insert(w.to_vec()) {
+            hot.push((w, Some(i)));
+        }
+    }
+    let mut spellings = Vec::new();
+    for (w, _) in hot.clone() {
+        if !w.is_ascii() {
+            continue;
+        }
+        let lower = w.to_ascii_lowercase();
+        let mut cap = lower.clone();
+        cap[0] = cap[0].to_ascii_uppercase();
+        spellings.push(lower);
+        spellings.push(cap);
+    }
+    let mut owned = Vec::new();
+    for s in spellings {
+        let word = std::str::from_utf8(&s).expect("ASCII");
+        if find(word).is_none() && seen.insert(s.clone()) {
+            owned.push(s);
+        }
+    }
+    hot.extend(owned.iter().map(|s| (s.as_slice(), None)));
+    // About half full: short probe sequences in half the memory of a sparser table.
+    let hot_bits = (hot.len() + hot.len() / 2)
+        .next_power_of_two()
+        .trailing_zeros();
+    let hot_mask = (1usize << hot_bits) - 1;
+    let mut hot_slots: Vec<Option<(&[u8], Option<usize>)>> = vec![None; 1 << hot_bits];
+    for &(w, i) in &hot {
+        assert!(!w.contains(&0), "{w:?}: a NUL byte in a word");
+        let mut pos = (hot_hash(hot_key(w)) >> (64 - hot_bits)) as usize;
+        while hot_slots[pos].is_some() {
+            pos = (pos + 1) & hot_mask;
+        }
+        hot_slots[pos] = Some((w, i));
+    }
+    let mut hot_rs = String::new();
+    writeln!(hot_rs, "/// log2 of the number of hot-table slots.").unwrap();
+    writeln!(hot_rs, "pub(crate) const HOT_BITS: u32 = {hot_bits};").unwrap();
+    writeln!(
+        hot_rs,
+        "pub(super) static HOT: [super::HotSlot; {}] = [",
+        hot_slots.len()
+    )
+    .unwrap();
+    for slot in &hot_slots {
+        match *slot {
+            None => writeln!(hot_rs, "h(0, 0, 0, \"\"),").unwrap(),
+            Some((w, None)) => {
+                writeln!(hot_rs, "h({:#x}, {}, 0, \"\"),", hot_key(w), w.len() << 22).unwrap();
+            }
+            Some((w, Some(i))) => {
+                let r = &rows[i];
+                let meta = (i + 1) | w.len() << 22 | (r.regions as usize) << 26;
+                let info = r.tags | u32::from(r.rank) << 24;
+                writeln!(
+                    hot_rs,
+                    "h({:#x}, {meta:#x}, {info:#x}, {:?}),",
+                    hot_key(w),
+                    r.word
+                )
+                .unwrap();
+            }
+        }
+    }
+    writeln!(hot_rs, "];").unwrap();
 
     let write = |name: &str, bytes: &[u8]| {
         let path = out.join(name);
@@ -361,13 +481,16 @@ fn build_lexicon(root: &Path, out: &Path) {
     write("lexicon_words.bin", &pool);
     write("lexicon_entries.bin", &records);
     write("lexicon_links.bin", &packed);
-    write("lexicon_buckets.bin", &buckets);
+    write("lexicon_hash.bin", &hash);
     let mut meta = String::new();
     writeln!(meta, "/// Number of entries in the embedded lexicon.").unwrap();
     writeln!(meta, "pub(crate) const ENTRY_COUNT: usize = {n};").unwrap();
     writeln!(meta, "/// Length in bytes of the longest word.").unwrap();
     writeln!(meta, "pub(crate) const MAX_WORD_LEN: usize = {max_len};").unwrap();
+    writeln!(meta, "/// log2 of the number of hash-table slots.").unwrap();
+    writeln!(meta, "pub(crate) const HASH_BITS: u32 = {hash_bits};").unwrap();
     write("lexicon_meta.rs", meta.as_bytes());
+    write("lexicon_hot.rs", hot_rs.as_bytes());
 }
 
 fn main() {

@@ -1,8 +1,6 @@
 //! Sentences and tokens of a document, computed once and shared by every rule; part-of-speech
 //! tags on first use.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -95,20 +93,28 @@ impl Analysis {
                 classes: Vec::with_capacity(self.tokens.len()),
                 entries: Vec::with_capacity(self.tokens.len()),
             };
-            // A draft repeats its words: each is looked up once.
-            let mut seen: HashMap<&str, (Classes, Option<Entry>), BuildHasherDefault<WordHasher>> =
-                HashMap::default();
-            for t in &self.tokens {
-                let (c, e) = if t.kind == TokenKind::Word {
-                    let w = t.text(prose);
-                    *seen
-                        .entry(w)
-                        .or_insert_with(|| lexicon::classes_and_entry(w))
-                } else {
-                    (Classes::EMPTY, None)
-                };
-                lex.classes.push(c);
-                lex.entries.push(e);
+            // A look-up is a probe or two of the lexicon's hash tables, cheaper than
+            // remembering the document's words in a map of its own; warming a batch
+            // of words first lets their reads from memory overlap.
+            let mut words = Vec::with_capacity(lexicon::WARM_BATCH);
+            for batch in self.tokens.chunks(lexicon::WARM_BATCH) {
+                words.clear();
+                words.extend(
+                    batch
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| t.text(prose)),
+                );
+                lexicon::warm(&words);
+                for t in batch {
+                    let (c, e) = if t.kind == TokenKind::Word {
+                        lexicon::classes_and_entry(t.text(prose))
+                    } else {
+                        (Classes::EMPTY, None)
+                    };
+                    lex.classes.push(c);
+                    lex.entries.push(e);
+                }
             }
             lex
         })
@@ -137,38 +143,5 @@ impl Analysis {
         self.tokens[s.tokens.clone()]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-    }
-}
-
-/// FxHash-style hashing of the short words of one document (no untrusted keys to defend
-/// against: a collision costs time, never a wrong answer).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let (chunks, rest) = bytes.as_chunks::<8>();
-        for chunk in chunks {
-            self.add(u64::from_le_bytes(*chunk));
-        }
-        let mut last = 0u64;
-        for (i, &b) in rest.iter().enumerate() {
-            last |= u64::from(b) << (8 * i);
-        }
-        self.add(last);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl WordHasher {
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }

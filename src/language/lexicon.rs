@@ -2,28 +2,32 @@
 //! classes, how common they are and how they inflect.
 //!
 //! The tables are built from `data/lexicon/` by `build.rs` into sorted binary
-//! blobs embedded with `include_bytes!`; a look-up is a binary search over the
-//! sorted words with no parsing, no start-up cost and no allocation for input
-//! of up to [`MAX_WORD_LEN`] bytes. Sources and licences: `data/lexicon/README.md`.
+//! blobs embedded with `include_bytes!`; a look-up is one or two probes of a
+//! hash index over the words, with no parsing, no start-up cost and no
+//! allocation for input of up to [`MAX_WORD_LEN`] bytes. Sources and licences:
+//! `data/lexicon/README.md`.
 //!
 //! Words keep their case: "Paris" and "march"/"March" are separate entries.
 //! [`lookup`] is exact; [`lookup_folded`] tries the word as written, then in
 //! lower case, then (for an all-capitals word) capitalised, and reads a curly
 //! apostrophe as a straight one.
 
-use std::cell::RefCell;
 use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 
 mod blob {
     include!(concat!(env!("OUT_DIR"), "/lexicon_meta.rs"));
 
-    pub(super) static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_words.bin"));
+    /// The pool is the words' UTF-8 concatenated, so it is a `str`: a word is a slice
+    /// of it with no validation.
+    pub(super) static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon_words.bin"));
     pub(super) static ENTRIES: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_entries.bin"));
     pub(super) static LINKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_links.bin"));
-    pub(super) static BUCKETS: &[u8] =
-        include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_buckets.bin"));
+    pub(super) static HASH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_hash.bin"));
+
+    use super::hot_slot as h;
+    include!(concat!(env!("OUT_DIR"), "/lexicon_hot.rs"));
 }
 
 /// Length in bytes of the longest word in the lexicon; longer input is never a word.
@@ -267,36 +271,24 @@ fn read_u32(bytes: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
-// Fields of the 16-byte entry records (see build.rs).
+// Fields of the 12-byte entry records (see build.rs).
 const F_START: usize = 0;
-const F_PREFIX: usize = 1;
-const F_INFO: usize = 2;
-const F_AUX: usize = 3;
+const F_INFO: usize = 1;
+const F_AUX: usize = 2;
 
 #[inline]
 fn field(i: usize, f: usize) -> u32 {
-    read_u32(blob::ENTRIES, 4 * i + f)
+    read_u32(blob::ENTRIES, 3 * i + f)
+}
+
+#[inline]
+fn word_str(i: usize) -> &'static str {
+    &blob::WORDS[field(i, F_START) as usize..field(i + 1, F_START) as usize]
 }
 
 #[inline]
 fn word_bytes(i: usize) -> &'static [u8] {
-    &blob::WORDS[field(i, F_START) as usize..field(i + 1, F_START) as usize]
-}
-
-/// Bytes 2..6 of a key as a big-endian `u32`, zero-padded (as build.rs writes them).
-#[inline]
-fn prefix_key(key: &[u8]) -> u32 {
-    let mut b = [0u8; 4];
-    if key.len() > 2 {
-        let tail = &key[2..key.len().min(6)];
-        b[..tail.len()].copy_from_slice(tail);
-    }
-    u32::from_be_bytes(b)
-}
-
-fn word_str(i: usize) -> &'static str {
-    // The pool is written from valid UTF-8 by build.rs, one word at a time.
-    std::str::from_utf8(word_bytes(i)).unwrap_or("")
+    word_str(i).as_bytes()
 }
 
 fn entry_at(i: usize) -> Entry {
@@ -309,36 +301,229 @@ fn entry_at(i: usize) -> Entry {
     }
 }
 
-/// Index of the entry spelled exactly `key`.
+/// Bits of a hash-table slot that hold the entry index + 1 (as in build.rs).
+const SLOT_INDEX_BITS: u32 = 22;
+
+/// The hash that placed a word in the hash table: the same function as
+/// `word_hash` in build.rs (the test `hash_index_finds_every_entry` holds them
+/// together).
+#[inline]
+fn word_hash(key: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = (key.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let (chunks, rest) = key.as_chunks::<8>();
+    for chunk in chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(K);
+    }
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
+
+/// Index of the entry spelled exactly `key`: linear probing from the key's
+/// home slot until an empty slot; a slot whose tag differs from the key's is
+/// another word, so only a matching tag costs a comparison with the pool.
 #[inline]
 fn find(key: &[u8]) -> Option<usize> {
     if key.is_empty() || key.len() > MAX_WORD_LEN {
         return None;
     }
-    let (mut lo, mut hi) = bucket(key);
-    let prefix = prefix_key(key);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let order = field(mid, F_PREFIX)
-            .cmp(&prefix)
-            .then_with(|| word_bytes(mid).cmp(key));
-        match order {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
+    let h = word_hash(key);
+    let mask = (1usize << blob::HASH_BITS) - 1;
+    let tag = (h as u32) >> SLOT_INDEX_BITS;
+    let mut pos = (h >> (64 - blob::HASH_BITS)) as usize;
+    loop {
+        let slot = read_u32(blob::HASH, pos);
+        if slot == 0 {
+            return None;
         }
+        if slot >> SLOT_INDEX_BITS == tag {
+            let i = (slot & ((1 << SLOT_INDEX_BITS) - 1)) as usize - 1;
+            // Words are short: a byte loop beats a call to `memcmp`.
+            let word = word_bytes(i);
+            if word.len() == key.len() && word.iter().zip(key).all(|(a, b)| a == b) {
+                return Some(i);
+            }
+        }
+        pos = (pos + 1) & mask;
     }
-    None
 }
 
-/// The range of entries sharing the first two bytes of `key` (non-empty).
+/// A slot of the hot table that build.rs writes: a common word, or a spelling
+/// of one that is no entry, with what its entry needs.
+#[derive(Clone, Copy)]
+struct HotSlot {
+    /// The key's bytes, zero-padded, little-endian.
+    key: u64,
+    /// Entry index + 1 (low 22 bits; 0 for a non-word) | key length << 22 (0 for
+    /// an empty slot) | regions << 26.
+    meta: u32,
+    /// Classes | rank << 24, as in the entry records.
+    info: u32,
+    /// The entry's word ("" for a non-word).
+    word: &'static str,
+}
+
+const fn hot_slot(key: u64, meta: u32, info: u32, word: &'static str) -> HotSlot {
+    HotSlot {
+        key,
+        meta,
+        info,
+        word,
+    }
+}
+
+/// Longest key (in bytes) of the hot table.
+const HOT_KEY: usize = 8;
+
+/// The bytes of a key of at most [`HOT_KEY`] bytes, zero-padded, little-endian
+/// (a loop: shorter than a call to copy a slice of unknown length).
 #[inline]
-fn bucket(key: &[u8]) -> (usize, usize) {
-    let k = usize::from(key[0]) << 8 | usize::from(key.get(1).copied().unwrap_or(0));
-    (
-        read_u32(blob::BUCKETS, k) as usize,
-        read_u32(blob::BUCKETS, k + 1) as usize,
-    )
+fn hot_key(key: &[u8]) -> u64 {
+    key.iter()
+        .take(HOT_KEY)
+        .enumerate()
+        .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i))
+}
+
+/// The home slot of a hot key, in the high bits (the same function as in build.rs).
+#[inline]
+fn hot_hash(key: u64) -> u64 {
+    let mut h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 29;
+    h.wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+/// An entry found, with its index (for its links).
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    index: usize,
+    entry: Entry,
+}
+
+/// The hot table's answer for `key`: `Some(found)` when the table holds the key
+/// (as a word or as a known non-word), None when the big table must decide.
+#[inline]
+fn find_hot(key: &[u8]) -> Option<Option<Hit>> {
+    if key.is_empty() || key.len() > HOT_KEY {
+        return None;
+    }
+    let k = hot_key(key);
+    let mask = (1usize << blob::HOT_BITS) - 1;
+    let mut pos = (hot_hash(k) >> (64 - blob::HOT_BITS)) as usize;
+    loop {
+        let slot = &blob::HOT[pos];
+        let len = (slot.meta >> 22) & 0xf;
+        if len == 0 {
+            return None;
+        }
+        // The length tells "ab" from "ab\0" (both pad to the same key).
+        if slot.key == k && len as usize == key.len() {
+            let index = (slot.meta & ((1 << 22) - 1)) as usize;
+            return Some((index > 0).then(|| Hit {
+                index: index - 1,
+                entry: Entry {
+                    word: slot.word,
+                    classes: Classes(slot.info & 0x00ff_ffff),
+                    rank: (slot.info >> 24) as u8,
+                    regions: Regions((slot.meta >> 26) as u8),
+                },
+            }));
+        }
+        pos = (pos + 1) & mask;
+    }
+}
+
+/// Most words [`warm`] prepares at once.
+pub const WARM_BATCH: usize = 32;
+
+/// Brings into the cache what the look-ups of `words` (up to [`WARM_BATCH`]) will
+/// read, so that looking them up next mostly hits the cache. A look-up is a short
+/// chain of dependent reads (hot slot, else hash slot, entry record, word bytes),
+/// and a cold chain waits for memory at every link; here each link is read for the
+/// whole batch before the next, so the reads of different words overlap. Only
+/// reads: what the look-ups return does not depend on it.
+pub fn warm(words: &[&str]) {
+    const KEYS: usize = 2 * WARM_BATCH;
+    // Per key: its hash-index hash, its hot key and length (0: not a hot key).
+    let mut hashes = [0u64; KEYS];
+    let mut hot = [(0u64, 0usize); KEYS];
+    let mut n = 0;
+    let mut lower = [0u8; MAX_WORD_LEN];
+    for w in words.iter().take(WARM_BATCH) {
+        let w = w.as_bytes();
+        if w.is_empty() || w.len() > MAX_WORD_LEN || !w.is_ascii() {
+            continue;
+        }
+        // The word as written and, when it has capitals, in lower case.
+        let folded = w.iter().any(u8::is_ascii_uppercase);
+        for key in [w, &[]] {
+            let key = if key.is_empty() {
+                if !folded {
+                    break;
+                }
+                let l = &mut lower[..w.len()];
+                for (d, b) in l.iter_mut().zip(w) {
+                    *d = b.to_ascii_lowercase();
+                }
+                &*l
+            } else {
+                key
+            };
+            hashes[n] = word_hash(key);
+            if key.len() <= HOT_KEY {
+                hot[n] = (hot_key(key), key.len());
+            }
+            n += 1;
+        }
+    }
+    // 1. Hot home slots; a key found there needs nothing more.
+    let mut done = [false; KEYS];
+    for j in 0..n {
+        let (k, len) = hot[j];
+        if len > 0 {
+            let slot = &blob::HOT[(hot_hash(k) >> (64 - blob::HOT_BITS)) as usize];
+            done[j] = slot.key == k && ((slot.meta >> 22) & 0xf) as usize == len;
+        }
+    }
+    // 2. Hash-index home slots of the rest.
+    let mut slots = [0u32; KEYS];
+    for j in (0..n).filter(|&j| !done[j]) {
+        slots[j] = read_u32(blob::HASH, (hashes[j] >> (64 - blob::HASH_BITS)) as usize);
+    }
+    // 3. The record of a slot whose tag matches.
+    let mut starts = [u32::MAX; KEYS];
+    for j in 0..n {
+        let slot = slots[j];
+        if slot != 0 && slot >> SLOT_INDEX_BITS == (hashes[j] as u32) >> SLOT_INDEX_BITS {
+            starts[j] = field((slot & ((1 << SLOT_INDEX_BITS) - 1)) as usize - 1, F_START);
+        }
+    }
+    // 4. The word's bytes.
+    let mut sum = 0u8;
+    for &start in starts[..n].iter().filter(|&&s| s != u32::MAX) {
+        sum ^= blob::WORDS.as_bytes()[start as usize];
+    }
+    std::hint::black_box(sum);
+}
+
+/// The entry spelled exactly `key`: from the hot table when it knows the key,
+/// else from the hash index.
+#[inline]
+fn find_hit(key: &[u8]) -> Option<Hit> {
+    match find_hot(key) {
+        Some(found) => found,
+        None => find(key).map(|index| Hit {
+            index,
+            entry: entry_at(index),
+        }),
+    }
 }
 
 /// First index whose word is not less than `key`.
@@ -434,146 +619,80 @@ fn upper(c: char) -> char {
     }
 }
 
-/// Words of up to this many bytes are remembered by [`facts`].
-const MEMO_KEY: usize = 24;
-/// Slots of the per-thread memo (a power of two).
-const MEMO_SLOTS: usize = 16384;
-
-/// What the look-up functions need to know about a word, gathered once.
-#[derive(Clone, Copy)]
-struct Facts {
-    /// [`folded_indices`].
-    found: [Option<u32>; 3],
-    /// The union of the classes of `found` ([`classes_folded`]).
-    classes: Classes,
-    /// The entry at `found[0]`: the exact look-up when the word has no curly apostrophe.
-    exact: Option<Entry>,
-    /// The entry [`lookup_folded`] picks.
-    folded: Option<Entry>,
-}
-
-impl Facts {
-    fn of(word: &str) -> Facts {
-        let found = folded_indices_uncached(word);
-        let chosen = match found {
-            [Some(i), ..] => Some(i),
-            // All capitals: prefer the capitalised entry when it is the more
-            // common word ("PARIS" is the city, not the rank-80 plant "paris").
-            [None, Some(lower), Some(cap)] if rank_at(cap) < rank_at(lower) => Some(cap),
-            [None, lower, cap] => lower.or(cap),
-        };
-        Facts {
-            found: found.map(|i| i.map(|i| i as u32)),
-            classes: found
-                .into_iter()
-                .flatten()
-                .fold(Classes::EMPTY, |acc, i| acc | entry_at(i).classes),
-            exact: found[0].map(entry_at),
-            folded: chosen.map(entry_at),
-        }
-    }
-}
-
-/// One remembered word (its bytes zero-padded, as three words) and its facts.
-#[derive(Clone, Copy)]
-struct MemoSlot {
-    key: [u64; 3],
-    len: u8,
-    facts: Facts,
-}
-
-const EMPTY_SLOT: MemoSlot = MemoSlot {
-    key: [0; 3],
-    len: 0,
-    facts: Facts {
-        found: [None; 3],
-        classes: Classes::EMPTY,
-        exact: None,
-        folded: None,
-    },
-};
-
-thread_local! {
-    /// Running text repeats its words, so a small direct-mapped memo of recent look-ups
-    /// spares most binary searches and table reads.
-    static MEMO: RefCell<Vec<MemoSlot>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A key of at most [`MEMO_KEY`] bytes, zero-padded, as three little-endian words.
+/// True when `word` has an apostrophe that the folded look-ups read as a straight one.
 #[inline]
-fn memo_key(key: &[u8]) -> [u64; 3] {
-    let mut words = [0u64; 3];
-    for (i, &b) in key.iter().enumerate() {
-        words[i / 8] |= u64::from(b) << (8 * (i % 8));
-    }
-    words
-}
-
-/// The memo slot of a key.
-#[inline]
-fn memo_slot(words: &[u64; 3], len: usize) -> usize {
-    let mut h = (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for w in words {
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    (h >> 50) as usize & (MEMO_SLOTS - 1)
-}
-
-/// The facts of `word`, remembered for short words.
-fn facts(word: &str) -> Facts {
-    let key = word.as_bytes();
-    if key.is_empty() || key.len() > MEMO_KEY {
-        return Facts::of(word);
-    }
-    let words = memo_key(key);
-    let slot = memo_slot(&words, key.len());
-    MEMO.with(|memo| {
-        let Ok(mut memo) = memo.try_borrow_mut() else {
-            return Facts::of(word);
-        };
-        if memo.is_empty() {
-            memo.resize(MEMO_SLOTS, EMPTY_SLOT);
-        }
-        let s = &mut memo[slot];
-        if usize::from(s.len) == key.len() && s.key == words {
-            return s.facts;
-        }
-        let facts = Facts::of(word);
-        *s = MemoSlot {
-            key: words,
-            len: key.len() as u8,
-            facts,
-        };
-        facts
-    })
+fn has_curly(word: &str) -> bool {
+    !word.is_ascii() && word.contains(['\u{2019}', '\u{02BC}'])
 }
 
 /// Indices of the entries `word` may stand for, in the order [`lookup_folded`]
 /// tries them: as written, lower case, capitalised (all-capitals input only).
 fn folded_indices(word: &str) -> [Option<usize>; 3] {
-    facts(word).found.map(|i| i.map(|i| i as usize))
+    folded_hits(word).map(|h| h.map(|h| h.index))
 }
 
-/// [`folded_indices`] without the memo.
-fn folded_indices_uncached(word: &str) -> [Option<usize>; 3] {
+/// [`folded_indices`] with their entries.
+#[inline]
+fn folded_hits(word: &str) -> [Option<Hit>; 3] {
+    if word.is_ascii() {
+        folded_hits_ascii(word.as_bytes())
+    } else {
+        folded_hits_general(word)
+    }
+}
+
+/// The hit `h` unless it is one of `others` (the same entry found by an earlier spelling).
+#[inline]
+fn unless_found(h: Option<Hit>, others: &[Option<Hit>]) -> Option<Hit> {
+    h.filter(|h| others.iter().all(|o| o.is_none_or(|o| o.index != h.index)))
+}
+
+/// [`folded_hits`] of ASCII input, without decoding chars. Exact: on ASCII,
+/// `char::is_uppercase`, `is_lowercase`, `is_alphabetic` and the case mappings
+/// are their ASCII versions, case folding keeps the length, and there is no
+/// curly apostrophe; so each key is the one the general path builds.
+#[inline]
+fn folded_hits_ascii(word: &[u8]) -> [Option<Hit>; 3] {
+    let mut found = [None; 3];
+    found[0] = find_hit(word);
+    // A word longer than any entry has no folded spelling either (the general
+    // path's fold gives up on it).
+    if !word.iter().any(u8::is_ascii_uppercase) || word.len() > MAX_WORD_LEN {
+        return found;
+    }
+    let mut buf = [0u8; MAX_WORD_LEN];
+    let key = &mut buf[..word.len()];
+    for (k, b) in key.iter_mut().zip(word) {
+        *k = b.to_ascii_lowercase();
+    }
+    found[1] = unless_found(find_hit(key), &found[..1]);
+    let all_caps = word.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
+        && !word.iter().any(u8::is_ascii_lowercase);
+    if all_caps {
+        key[0] = word[0].to_ascii_uppercase();
+        found[2] = unless_found(find_hit(key), &found[..2]);
+    }
+    found
+}
+
+/// [`folded_hits`] of any input.
+fn folded_hits_general(word: &str) -> [Option<Hit>; 3] {
     let mut found = [None; 3];
     if word.is_empty() || word.len() > 4 * MAX_WORD_LEN {
         return found;
     }
-    let has_curly = word.contains(['\u{2019}', '\u{02BC}']);
     let mut key = KeyBuf::new();
-    let exact = if has_curly {
-        fold_into(word, &mut key, |_, c| c).and_then(|_| find(key.as_bytes()))
+    found[0] = if has_curly(word) {
+        fold_into(word, &mut key, |_, c| c).and_then(|_| find_hit(key.as_bytes()))
     } else {
-        find(word.as_bytes())
+        find_hit(word.as_bytes())
     };
-    found[0] = exact;
     let has_upper = word.chars().any(char::is_uppercase);
     if !has_upper {
         return found;
     }
     if fold_into(word, &mut key, |_, c| lower(c)).is_some() {
-        found[1] = find(key.as_bytes()).filter(|&i| Some(i) != exact);
+        found[1] = unless_found(find_hit(key.as_bytes()), &found[..1]);
     }
     let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !word.chars().any(char::is_lowercase);
@@ -585,24 +704,23 @@ fn folded_indices_uncached(word: &str) -> [Option<usize>; 3] {
         )
         .is_some()
     {
-        found[2] = find(key.as_bytes()).filter(|&i| Some(i) != exact && Some(i) != found[1]);
+        found[2] = unless_found(find_hit(key.as_bytes()), &found[..2]);
     }
     found
 }
 
-fn rank_at(i: usize) -> u8 {
-    (field(i, F_INFO) >> 24) as u8
+/// The union of the classes of the entries found.
+#[inline]
+fn classes_of(found: &[Option<Hit>; 3]) -> Classes {
+    found
+        .iter()
+        .flatten()
+        .fold(Classes::EMPTY, |acc, h| acc | h.entry.classes)
 }
 
 /// The entry spelled exactly `word` (case-sensitive, apostrophes as given).
 pub fn lookup(word: &str) -> Option<Entry> {
-    // Without a curly apostrophe, the first of the folded indices is the exact look-up
-    // (and it is remembered).
-    if word.contains(['\u{2019}', '\u{02BC}']) {
-        find(word.as_bytes()).map(entry_at)
-    } else {
-        facts(word).exact
-    }
+    find_hit(word.as_bytes()).map(|h| h.entry)
 }
 
 /// The entry for `word` as written, else in lower case, else (for an
@@ -610,29 +728,37 @@ pub fn lookup(word: &str) -> Option<Entry> {
 /// as a straight one. When an all-capitals word has both a lower-case and a
 /// capitalised entry, the more common one (lower rank) wins, lower case on a tie.
 pub fn lookup_folded(word: &str) -> Option<Entry> {
-    facts(word).folded
+    let chosen = match folded_hits(word) {
+        [Some(h), ..] => Some(h),
+        // All capitals: prefer the capitalised entry when it is the more
+        // common word ("PARIS" is the city, not the rank-80 plant "paris").
+        [None, Some(lower), Some(cap)] if cap.entry.rank < lower.entry.rank => Some(cap),
+        [None, lower, cap] => lower.or(cap),
+    };
+    chosen.map(|h| h.entry)
 }
 
 /// The union of the classes of every entry [`lookup_folded`] would consider:
 /// for "March" at the start of a sentence, both the month and the verb.
 pub fn classes_folded(word: &str) -> Classes {
-    facts(word).classes
+    classes_of(&folded_hits(word))
 }
 
 /// [`classes_folded`] and [`lookup`] of `word` at once.
 pub fn classes_and_entry(word: &str) -> (Classes, Option<Entry>) {
-    let f = facts(word);
-    let exact = if word.contains(['\u{2019}', '\u{02BC}']) {
-        find(word.as_bytes()).map(entry_at)
+    let found = folded_hits(word);
+    // Without a curly apostrophe, the first folded spelling is the word as written.
+    let exact = if has_curly(word) {
+        lookup(word)
     } else {
-        f.exact
+        found[0].map(|h| h.entry)
     };
-    (f.classes, exact)
+    (classes_of(&found), exact)
 }
 
 /// True when the lexicon knows `word` in any of the spellings [`lookup_folded`] tries.
 pub fn is_word(word: &str) -> bool {
-    facts(word).folded.is_some()
+    folded_hits(word).iter().any(Option::is_some)
 }
 
 /// The principal parts of the verb base `base` (case-folded), preferred
@@ -971,6 +1097,89 @@ mod tests {
             }
             assert!(e.word.len() <= MAX_WORD_LEN);
             prev = Some(e.word);
+        }
+    }
+
+    /// The hash index and the hot table agree with a binary search over the
+    /// sorted words: every entry is found at its own index with its own fields,
+    /// and near misses (one byte more or less, the case of a byte flipped, a NUL
+    /// added) are found exactly when they are entries.
+    #[test]
+    fn hash_index_finds_every_entry() {
+        let search = |key: &[u8]| {
+            let i = lower_bound(key);
+            (i < len() && word_bytes(i) == key).then_some(i)
+        };
+        let check = |key: &[u8]| {
+            let want = search(key);
+            assert_eq!(find(key), want, "{key:?}");
+            let hit = find_hit(key);
+            assert_eq!(hit.map(|h| h.index), want, "{key:?}");
+            if let Some(h) = hit {
+                let e = entry_at(h.index);
+                assert_eq!(h.entry.word, e.word);
+                assert_eq!(h.entry.classes, e.classes, "{key:?}");
+                assert_eq!(h.entry.rank, e.rank, "{key:?}");
+                assert_eq!(h.entry.regions, e.regions, "{key:?}");
+            }
+        };
+        let mut probe = Vec::new();
+        for i in 0..len() {
+            let w = word_bytes(i);
+            assert_eq!(search(w), Some(i));
+            check(w);
+            check(&w[..w.len() - 1]);
+            for extra in [b'q', 0] {
+                probe.clear();
+                probe.extend_from_slice(w);
+                probe.push(extra);
+                check(&probe);
+            }
+            for at in [0, w.len() - 1] {
+                probe.truncate(w.len());
+                probe[at] ^= 0x20;
+                check(&probe);
+                probe[at] ^= 0x20;
+            }
+        }
+        // Every slot of the hot table is a word or a known non-word, as the search says.
+        for slot in blob::HOT.iter() {
+            let n = (slot.meta >> 22 & 0xf) as usize;
+            if n > 0 {
+                check(&slot.key.to_le_bytes()[..n]);
+            }
+        }
+        assert_eq!(find(b""), None);
+        assert!(find_hit(b"").is_none());
+        assert_eq!(find(&[b'a'; MAX_WORD_LEN + 1]), None);
+    }
+
+    /// The ASCII fast path of the folded look-up builds the same keys as the general one.
+    #[test]
+    fn ascii_folding_matches_general_folding() {
+        let mut words: Vec<String> = entries().step_by(7).map(|e| e.word.to_string()).collect();
+        let extra = [
+            "", "A", "I", "US", "U.S.", "NATO", "PARIS", "McDONALD", "X-RAY", "3D",
+        ];
+        words.extend(extra.map(String::from));
+        for w in entries()
+            .step_by(13)
+            .map(|e| e.word)
+            .filter(|w| w.is_ascii())
+        {
+            words.push(w.to_uppercase());
+            words.push(w.to_lowercase());
+            let mut cap = w.to_lowercase();
+            cap[..1].make_ascii_uppercase();
+            words.push(cap);
+        }
+        words.push("x".repeat(MAX_WORD_LEN + 1));
+        for w in words.iter().filter(|w| w.is_ascii()) {
+            assert_eq!(
+                folded_hits_ascii(w.as_bytes()).map(|h| h.map(|h| h.index)),
+                folded_hits_general(w).map(|h| h.map(|h| h.index)),
+                "{w:?}"
+            );
         }
     }
 
