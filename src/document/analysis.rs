@@ -6,6 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::language::clause;
 use crate::language::lexicon::{self, Classes, Entry};
 use crate::language::tagger::{self, Tagged};
 use crate::text::sentences::split_sentences;
@@ -32,6 +33,9 @@ pub struct Analysis {
     /// sentences of body paragraphs).
     sentence_tags: Vec<OnceLock<Box<[Tagged]>>>,
     lex: OnceLock<TokenLex>,
+    /// The clause analysis of each sentence, made on first use and shared by the structure
+    /// rules.
+    clauses: OnceLock<clause::Store>,
 }
 
 /// The lexicon's facts about each token, looked up once per document for every rule.
@@ -65,6 +69,7 @@ impl Analysis {
             tags: OnceLock::new(),
             sentence_tags,
             lex: OnceLock::new(),
+            clauses: OnceLock::new(),
         }
     }
 
@@ -112,6 +117,12 @@ impl Analysis {
             }
             lex
         })
+    }
+
+    /// The clause analysis of the sentences, each analysed on first use.
+    pub fn clauses(&self) -> &clause::Store {
+        self.clauses
+            .get_or_init(|| clause::Store::new(self.sentences.len()))
     }
 
     /// Part-of-speech tags, one per token, computed on first use.
