@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::language::clause;
 use crate::language::lexicon::{self, Classes, Entry};
 use crate::language::tagger::{self, Tagged};
 use crate::text::sentences::split_sentences;
@@ -30,6 +31,9 @@ pub struct Analysis {
     /// sentences of body paragraphs).
     sentence_tags: Vec<OnceLock<Box<[Tagged]>>>,
     lex: OnceLock<TokenLex>,
+    /// The clause analysis of each sentence, made on first use and shared by the structure
+    /// rules.
+    clauses: OnceLock<clause::Store>,
 }
 
 /// The lexicon's facts about each token, looked up once per document for every rule.
@@ -63,6 +67,7 @@ impl Analysis {
             tags: OnceLock::new(),
             sentence_tags,
             lex: OnceLock::new(),
+            clauses: OnceLock::new(),
         }
     }
 
@@ -118,6 +123,12 @@ impl Analysis {
             }
             lex
         })
+    }
+
+    /// The clause analysis of the sentences, each analysed on first use.
+    pub fn clauses(&self) -> &clause::Store {
+        self.clauses
+            .get_or_init(|| clause::Store::new(self.sentences.len()))
     }
 
     /// Part-of-speech tags, one per token, computed on first use.

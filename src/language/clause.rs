@@ -11,8 +11,9 @@
 //! ways, they pick the reading under which it is sound, because the rules built on them must
 //! be trusted by an editor.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::Cell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::language::lexicon::{self, Classes};
 use crate::language::tagger::{Tagged, Xpos};
@@ -195,15 +196,165 @@ pub struct Group {
     pub introduced: bool,
 }
 
+/// What clause analysis finds in one sentence, owned so that a document can keep it
+/// ([`Store`]) and every structure rule reads the same analysis. The costly parts (the
+/// verb groups and the rules' questions) are found on first use.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pos: Vec<Pos>,
+    quoted: Vec<bool>,
+    /// [`key`] of each token.
+    keys: Vec<Key>,
+    /// The finite verb groups (many sentences are settled without them).
+    groups: OnceLock<Vec<Group>>,
+    subjectless: OnceLock<Option<Subjectless>>,
+    orphan_that: OnceLock<Option<usize>>,
+    reporting_host: OnceLock<Option<Host>>,
+    relative_only: OnceLock<Option<Range<usize>>>,
+}
+
+impl Facts {
+    /// Analyse `toks` (aligned with `tags`), with a quotation open before them or not.
+    fn load(&mut self, text: &str, toks: &[Token], tags: &[Tagged], open_quote: bool) {
+        self.pos.clear();
+        self.pos.extend((0..toks.len()).map(|i| match toks[i].kind {
+            TokenKind::Punct => Pos::Punct,
+            TokenKind::Symbol => Pos::Other,
+            _ => tags.get(i).map_or(Pos::Other, Pos::of),
+        }));
+        self.load_rest(text, toks, open_quote);
+    }
+
+    /// Everything but the tags.
+    fn load_rest(&mut self, text: &str, toks: &[Token], open_quote: bool) {
+        self.keys.clear();
+        self.keys
+            .extend(toks.iter().map(|t| key_fast(t.text(text))));
+        self.mark_quotes(text, toks, open_quote);
+        self.groups = OnceLock::new();
+        self.subjectless = OnceLock::new();
+        self.orphan_that = OnceLock::new();
+        self.reporting_host = OnceLock::new();
+        self.relative_only = OnceLock::new();
+    }
+
+    fn mark_quotes(&mut self, text: &str, toks: &[Token], open: bool) {
+        self.quoted.clear();
+        self.quoted.reserve(toks.len());
+        let mut depth: u32 = u32::from(open);
+        for &t in toks {
+            if t.kind != TokenKind::Punct {
+                self.quoted.push(depth > 0);
+                continue;
+            }
+            match quote_role(text, t) {
+                QuoteRole::Open => {
+                    depth += 1;
+                    self.quoted.push(true);
+                }
+                QuoteRole::Close => {
+                    self.quoted.push(depth > 0);
+                    depth = depth.saturating_sub(1);
+                }
+                QuoteRole::None => self.quoted.push(depth > 0),
+            }
+        }
+    }
+}
+
+/// The clause analysis of a document's sentences, each made on first use and then shared
+/// by the structure rules (indexed like `Analysis::sentences`).
+#[derive(Debug, Default)]
+pub struct Store {
+    cells: Box<[OnceLock<Facts>]>,
+    visits: OnceLock<Visits>,
+}
+
+/// The sentences the structure rules visit, found once per document for all of them.
+#[derive(Debug, Default)]
+pub struct Visits {
+    /// The sentences of each visited paragraph, as ranges of sentence indices.
+    pub blocks: Vec<Range<usize>>,
+    /// Per sentence: a quotation opened by an earlier sentence of its paragraph is still
+    /// open where it starts (false outside visited paragraphs).
+    pub open: Vec<bool>,
+}
+
+impl Store {
+    /// A store for `n` sentences, none analysed yet.
+    pub fn new(n: usize) -> Store {
+        Store {
+            cells: (0..n).map(|_| OnceLock::new()).collect(),
+            visits: OnceLock::new(),
+        }
+    }
+
+    /// The sentences the structure rules visit, found by `find` on first use.
+    pub fn visits(&self, find: impl FnOnce() -> Visits) -> &Visits {
+        self.visits.get_or_init(find)
+    }
+
+    /// Sentence `index` (`toks`, with `classes` the lexicon's classes of each token),
+    /// analysed on first use with the tags `tags` gives; `open_quote` as for [`Sent::load`]
+    /// (the same for every call on one sentence).
+    pub fn sent<'a>(
+        &'a self,
+        index: usize,
+        text: &'a str,
+        toks: &'a [Token],
+        tags: impl FnOnce() -> &'a [Tagged],
+        classes: &'a [Classes],
+        open_quote: bool,
+    ) -> Sent<'a> {
+        let facts = self.cells[index].get_or_init(|| {
+            let mut f = Facts::default();
+            f.load(text, toks, tags(), open_quote);
+            f
+        });
+        Sent {
+            text,
+            toks,
+            facts: Held::Shared(facts),
+            known: if classes.len() == toks.len() {
+                classes
+            } else {
+                &[]
+            },
+            classes: Vec::new(),
+            starts_quoted: open_quote,
+        }
+    }
+}
+
+/// A sentence's [`Facts`]: its own (loaded by [`Sent::load`]) or a document's.
+#[derive(Debug)]
+enum Held<'a> {
+    Own(Box<Facts>),
+    Shared(&'a Facts),
+}
+
+impl Default for Held<'_> {
+    fn default() -> Self {
+        Held::Own(Box::default())
+    }
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = Facts;
+    fn deref(&self) -> &Facts {
+        match self {
+            Held::Own(f) => f,
+            Held::Shared(f) => f,
+        }
+    }
+}
+
 /// One sentence prepared for clause analysis.
 #[derive(Default)]
 pub struct Sent<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    pos: Vec<Pos>,
-    quoted: Vec<bool>,
-    /// The finite verb groups, found on first use (many sentences are settled without them).
-    groups: OnceCell<Vec<Group>>,
+    facts: Held<'a>,
     /// The lexicon's classes of each token, when the caller has them (else empty).
     known: &'a [Classes],
     /// The lexicon's classes of each token, looked up on first use (`NOT_YET` until then).
@@ -220,19 +371,24 @@ impl<'a> Sent<'a> {
         Sent::default()
     }
 
+    /// The facts to load into: this sentence's own buffers.
+    fn own(&mut self) -> &mut Facts {
+        if let Held::Shared(_) = self.facts {
+            self.facts = Held::Own(Box::default());
+        }
+        match &mut self.facts {
+            Held::Own(f) => f,
+            Held::Shared(_) => unreachable!("made own just above"),
+        }
+    }
+
     /// Load a sentence: `toks` and `tags` are aligned; `open_quote` tells whether a
     /// quotation opened earlier in the block is still open where the sentence starts.
     pub fn load(&mut self, text: &'a str, toks: &'a [Token], tags: &[Tagged], open_quote: bool) {
         self.text = text;
         self.toks = toks;
-        self.pos.clear();
-        self.pos.extend((0..toks.len()).map(|i| match toks[i].kind {
-            TokenKind::Punct => Pos::Punct,
-            TokenKind::Symbol => Pos::Other,
-            _ => tags.get(i).map_or(Pos::Other, Pos::of),
-        }));
         self.starts_quoted = open_quote;
-        self.mark_quotes(open_quote);
+        self.own().load(text, toks, tags, open_quote);
         self.reset_derived();
     }
 
@@ -256,17 +412,17 @@ impl<'a> Sent<'a> {
     pub fn load_pos(&mut self, text: &'a str, toks: &'a [Token], pos: &[Pos], open_quote: bool) {
         self.text = text;
         self.toks = toks;
-        self.pos.clear();
-        self.pos.extend_from_slice(pos);
         self.starts_quoted = open_quote;
-        self.mark_quotes(open_quote);
+        let f = self.own();
+        f.pos.clear();
+        f.pos.extend_from_slice(pos);
+        f.load_rest(text, toks, open_quote);
         self.reset_derived();
     }
 
-    /// Forget the groups and classes of the sentence loaded before.
+    /// Forget the classes of the sentence loaded before.
     fn reset_derived(&mut self) {
         self.known = &[];
-        self.groups = OnceCell::new();
         self.classes.clear();
         self.classes.resize(self.toks.len(), Cell::new(NOT_YET));
     }
@@ -289,13 +445,21 @@ impl<'a> Sent<'a> {
         eq_word(self.w(i), word)
     }
 
-    /// Token `i` is one of `words` (ignoring ASCII case).
-    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        any_word(self.w(i), words)
+    /// [`key`] of token `i` (`key("")` past the end, as `w` gives "").
+    #[inline]
+    fn key(&self, i: usize) -> Key {
+        self.facts.keys.get(i).copied().unwrap_or(EMPTY_KEY)
+    }
+
+    /// Token `i` is one of the words keyed in `words` ([`words!`], [`keys`]): the same as
+    /// `any_word(self.w(i), list)` for the list they key.
+    #[inline]
+    pub fn is_any(&self, i: usize, words: &Words) -> bool {
+        words.contains(self.key(i))
     }
 
     pub fn pos(&self, i: usize) -> Pos {
-        self.pos.get(i).copied().unwrap_or(Pos::Other)
+        self.facts.pos.get(i).copied().unwrap_or(Pos::Other)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -324,12 +488,12 @@ impl<'a> Sent<'a> {
     }
 
     pub fn quoted(&self, i: usize) -> bool {
-        self.quoted.get(i).copied().unwrap_or(false)
+        self.facts.quoted.get(i).copied().unwrap_or(false)
     }
 
     /// Any token of the sentence inside quotation marks.
     pub fn has_quote(&self) -> bool {
-        self.quoted.iter().any(|&q| q)
+        self.facts.quoted.iter().any(|&q| q)
     }
 
     /// Number of word and number tokens.
@@ -342,7 +506,7 @@ impl<'a> Sent<'a> {
 
     /// The finite verb groups outside quotations, in order.
     pub fn groups(&self) -> &[Group] {
-        self.groups.get_or_init(|| self.find_groups())
+        self.facts.groups.get_or_init(|| self.find_groups())
     }
 
     /// Groups that no subordinator or relative word introduces: candidates for the main
@@ -391,19 +555,20 @@ impl<'a> Sent<'a> {
             return false;
         }
         let w = self.w(i);
-        if any_word(w, NEGATED_STEMS) && self.is(i + 1, "n't") {
+        if self.is_any(i, NEGATED_STEMS_K) && self.is(i + 1, "n't") {
             return true;
         }
         // Forms of be, have and do are finite whatever the tagger thinks.
-        if any_word(w, FINITE_AUX) {
+        if self.is_any(i, FINITE_AUX_K) {
             // "have had", "had had": a participle.
             let mut b = i;
-            while b > 0 && (self.pos(b - 1) == Pos::Rb || self.is_any(b - 1, &["not", "n't"])) {
+            while b > 0 && (self.pos(b - 1) == Pos::Rb || self.is_any(b - 1, words!["not", "n't"]))
+            {
                 b -= 1;
             }
             if eq_word(w, "had")
                 && b > 0
-                && self.is_any(b - 1, &["have", "has", "had", "'ve", "'d"])
+                && self.is_any(b - 1, words!["have", "has", "had", "'ve", "'d"])
             {
                 return false;
             }
@@ -428,7 +593,7 @@ impl<'a> Sent<'a> {
             }
             if self.is_any(
                 b,
-                &[
+                words![
                     "have", "has", "had", "having", "be", "been", "being", "is", "are", "was",
                     "were", "'ve", "'s", "'re",
                 ],
@@ -448,13 +613,12 @@ impl<'a> Sent<'a> {
     /// talks", "of plans"); a plural noun after a plural word ("two friends", "the first
     /// five matches"); a noun right before its own verb ("water levels could rise").
     fn noun_in_context(&self, i: usize, c: Classes) -> bool {
-        if self.is_any(i, MODALS) || c.intersects(Classes::AUX) {
+        if self.is_any(i, MODALS_K) || c.intersects(Classes::AUX) {
             return false;
         }
         let capital = self.w(i).chars().next().is_some_and(char::is_uppercase);
         if i > 0 && capital {
-            let lower =
-                lexicon::lookup(&self.w(i).to_lowercase()).map_or(Classes::EMPTY, |e| e.classes);
+            let lower = lookup_lower(self.w(i)).map_or(Classes::EMPTY, |e| e.classes);
             if !lower.intersects(Classes::ANY_VERB) {
                 return true;
             }
@@ -469,7 +633,7 @@ impl<'a> Sent<'a> {
         if self.pos(p) == Pos::Possessive
             || self.is_any(
                 p,
-                &["the", "a", "an", "my", "your", "his", "its", "our", "their"],
+                words!["the", "a", "an", "my", "your", "his", "its", "our", "their"],
             )
         {
             return true;
@@ -478,13 +642,13 @@ impl<'a> Sent<'a> {
         if self.is_word(p)
             && pc.contains(Classes::PREP)
             && !pc.intersects(Classes::SUBORD | Classes::ADV | Classes::PARTICLE)
-            && !self.is_any(p, &["that", "than", "as"])
+            && !self.is_any(p, words!["that", "than", "as"])
         {
             return true;
         }
         let nounlike = c.intersects(Classes::NOUN | Classes::NOUN_PLURAL);
         // After "who", "which" or "he": a verb.
-        if self.is_any(p, &["who", "which", "that", "he", "she", "it"])
+        if self.is_any(p, words!["who", "which", "that", "he", "she", "it"])
             || matches!(self.pos(p), Pos::Wdt | Pos::Wp)
         {
             return false;
@@ -505,7 +669,7 @@ impl<'a> Sent<'a> {
                     || self.toks[k].kind == TokenKind::Number
                     || self.is_any(
                         k,
-                        &[
+                        words![
                             "these", "those", "many", "several", "both", "few", "other", "various",
                             "some", "all",
                         ],
@@ -524,8 +688,8 @@ impl<'a> Sent<'a> {
                 {
                     break;
                 }
-                if self.is_any(k, FINITE_AUX) && !self.is_any(k, &["'s", "'d"])
-                    || self.is_any(k, MODALS)
+                if self.is_any(k, FINITE_AUX_K) && !self.is_any(k, words!["'s", "'d"])
+                    || self.is_any(k, MODALS_K)
                 {
                     return true;
                 }
@@ -534,8 +698,8 @@ impl<'a> Sent<'a> {
         }
         if nounlike
             && i + 1 < self.len()
-            && (self.is_any(i + 1, MODALS)
-                || self.is_any(i + 1, FINITE_AUX) && !self.is_any(i + 1, &["'s", "'d"]))
+            && (self.is_any(i + 1, MODALS_K)
+                || self.is_any(i + 1, FINITE_AUX_K) && !self.is_any(i + 1, words!["'s", "'d"]))
         {
             return true;
         }
@@ -638,7 +802,7 @@ impl<'a> Sent<'a> {
         }
         let pc = self.classes(p);
         let relative =
-            matches!(self.pos(p), Pos::Wdt | Pos::Wp) || self.is_any(p, &["who", "which"]);
+            matches!(self.pos(p), Pos::Wdt | Pos::Wp) || self.is_any(p, words!["who", "which"]);
         let pronoun = self.personal_pronoun(p)
             || self.pos(p) == Pos::Prp
             || pc.contains(Classes::PRON) && !pc.intersects(Classes::DET)
@@ -661,9 +825,9 @@ impl<'a> Sent<'a> {
         let name = capital && p > 0;
         let plural = self.pos(p) == Pos::Nns
             || pc.contains(Classes::NOUN_PLURAL) && !pc.contains(Classes::NOUN)
-            || self.is_any(p, &["i", "you", "we", "they", "these", "those"])
+            || self.is_any(p, words!["i", "you", "we", "they", "these", "those"])
             || name && self.w(p).ends_with('s');
-        let singular = !plural && !self.is_any(p, &["i", "you", "we", "they"]) || name;
+        let singular = !plural && !self.is_any(p, words!["i", "you", "we", "they"]) || name;
         // "even", "still", "clear": an adverb or adjective the tagger saw as one, unless a
         // past or -s form follows its subject ("India left/RB 10,000 people dead").
         if matches!(self.pos(i), Pos::Rb | Pos::Jj)
@@ -678,8 +842,8 @@ impl<'a> Sent<'a> {
         if noun_tagged {
             let n = i + 1;
             let takes = (self.is(n, "to") && self.classes(n + 1).contains(Classes::VERB))
-                || self.is_any(n, SUBJECT_DETERMINERS) && !self.is_any(n, &["more", "most"])
-                || self.is_any(n, OBJECT_PRONOUNS)
+                || self.is_any(n, SUBJECT_DETERMINERS_K) && !self.is_any(n, words!["more", "most"])
+                || self.is_any(n, OBJECT_PRONOUNS_K)
                 || self.pos(n) == Pos::PrpS
                 || self.pos(n) == Pos::Cd
                 || self
@@ -710,7 +874,7 @@ impl<'a> Sent<'a> {
                 return false;
             }
         }
-        (c.intersects(Classes::VERB_PAST | Classes::MODAL) && !self.is_any(i, &["will", "can", "may", "must"]))
+        (c.intersects(Classes::VERB_PAST | Classes::MODAL) && !self.is_any(i, words!["will", "can", "may", "must"]))
             || (c.intersects(Classes::MODAL) && (pronoun || self.pos(p) == Pos::Nns))
             || (c.contains(Classes::VERB_3SG) && (singular || relative))
             || (c.contains(Classes::VERB) && (plural || relative))
@@ -736,8 +900,8 @@ impl<'a> Sent<'a> {
     fn introduces_word(&self, k: usize) -> bool {
         self.is_any(
             k,
-            &["that", "which", "who", "whom", "whose", "where", "when"],
-        ) || self.is_any(k, SUBORDINATORS)
+            words!["that", "which", "who", "whom", "whose", "where", "when"],
+        ) || self.is_any(k, SUBORDINATORS_K)
     }
 
     /// Is token `k` an adverb (by the lexicon, and not a name)?
@@ -747,7 +911,7 @@ impl<'a> Sent<'a> {
         }
         if self.is_any(
             k,
-            &[
+            words![
                 "not",
                 "n't",
                 "never",
@@ -794,30 +958,7 @@ impl<'a> Sent<'a> {
                 .classes(i)
                 .intersects(Classes::NOUN | Classes::NOUN_PLURAL)
                 && !self.finite(i))
-            && !self.is_any(i, SUBJECT_DETERMINERS)
-    }
-
-    fn mark_quotes(&mut self, open: bool) {
-        self.quoted.clear();
-        let mut depth: u32 = u32::from(open);
-        for i in 0..self.toks.len() {
-            let t = self.toks[i];
-            if t.kind != TokenKind::Punct {
-                self.quoted.push(depth > 0);
-                continue;
-            }
-            match quote_role(self.text, t) {
-                QuoteRole::Open => {
-                    depth += 1;
-                    self.quoted.push(true);
-                }
-                QuoteRole::Close => {
-                    self.quoted.push(depth > 0);
-                    depth = depth.saturating_sub(1);
-                }
-                QuoteRole::None => self.quoted.push(depth > 0),
-            }
-        }
+            && !self.is_any(i, SUBJECT_DETERMINERS_K)
     }
 
     /// The finite verb groups. (The helpers used here never read the groups.)
@@ -839,7 +980,7 @@ impl<'a> Sent<'a> {
                         head = i;
                     }
                     Pos::Rb => {}
-                    _ if self.is_any(i, &["been", "being", "be"]) => head = i,
+                    _ if self.is_any(i, words!["been", "being", "be"]) => head = i,
                     // "is to blame", "has to go"
                     Pos::To if i + 1 < self.len() && self.pos(i + 1) == Pos::Vb => {}
                     _ => break,
@@ -852,9 +993,9 @@ impl<'a> Sent<'a> {
             if !introduced
                 && let Some(g) = groups.last()
                 && g.introduced
-                && self.verb_is(g.head, REPORTING_VERBS)
                 && g.head + 1 < start
                 && self.subject_start(g.head + 1)
+                && self.verb_is(g.head, REPORTING_VERBS_K)
                 && (g.head + 1..start).all(|k| {
                     self.toks[k].kind != TokenKind::Punct
                         && !self.introduces(k)
@@ -928,7 +1069,7 @@ impl<'a> Sent<'a> {
             let ok = p.in_np()
                 || lexical_np
                 || inner_prep
-                || (p == Pos::Cc && self.is_any(at, &["and", "or", "&"]))
+                || (p == Pos::Cc && self.is_any(at, words!["and", "or", "&"]))
                 || self.w(at) == "-";
             if !ok {
                 return None;
@@ -953,7 +1094,7 @@ impl<'a> Sent<'a> {
         if !self.introduces(intro) {
             return None;
         }
-        if AMBIGUOUS_SUBORDINATORS.iter().any(|s| self.is(intro, s)) {
+        if self.is_any(intro, AMBIGUOUS_SUBORDINATORS_K) {
             // After a preposition-like word: a short plain subject only ("since records",
             // "as the storm"), no noun-noun run that may hide a second phrase.
             let plain = !has_prep
@@ -975,7 +1116,7 @@ impl<'a> Sent<'a> {
             return false;
         }
         // "such as", "as well as", "so as": prepositions.
-        if self.is(k, "as") && k > 0 && self.is_any(k - 1, &["such", "well", "so", "same"]) {
+        if self.is(k, "as") && k > 0 && self.is_any(k - 1, words!["such", "well", "so", "same"]) {
             return false;
         }
         if self.is(k, "that") {
@@ -986,8 +1127,8 @@ impl<'a> Sent<'a> {
             Pos::PrpS => self.is(k, "whose"),
             Pos::In => {
                 self.is(k, "that")
-                    || SUBORDINATORS.iter().any(|s| self.is(k, s))
-                    || AMBIGUOUS_SUBORDINATORS.iter().any(|s| self.is(k, s))
+                    || self.is_any(k, SUBORDINATORS_K)
+                    || self.is_any(k, AMBIGUOUS_SUBORDINATORS_K)
             }
             _ => false,
         }
@@ -1009,9 +1150,9 @@ impl<'a> Sent<'a> {
         if self.toks[n].kind == TokenKind::Number {
             return true;
         }
-        if (self.personal_pronoun(n) && !self.is_any(n, &["this", "that", "one"]))
-            || self.is_any(n, SUBJECT_DETERMINERS)
-                && !self.is_any(n, &["more", "most", "all", "both"])
+        if (self.personal_pronoun(n) && !self.is_any(n, words!["this", "that", "one"]))
+            || self.is_any(n, SUBJECT_DETERMINERS_K)
+                && !self.is_any(n, words!["more", "most", "all", "both"])
             || self.pos(n) == Pos::PrpS
         {
             return true;
@@ -1027,7 +1168,7 @@ impl<'a> Sent<'a> {
                             .intersects(Classes::ADV | Classes::CONJ | Classes::PREP));
         }
         let capital = self.w(n).chars().next().is_some_and(char::is_uppercase);
-        if capital && !self.is_any(n, CALENDAR) && self.pos(n) != Pos::Jj {
+        if capital && !self.is_any(n, CALENDAR_K) && self.pos(n) != Pos::Jj {
             return true;
         }
         // The head of the noun phrase after it.
@@ -1057,7 +1198,7 @@ impl<'a> Sent<'a> {
             return false;
         }
         match self.pos(i) {
-            Pos::Prp => SUBJECT_PRONOUNS.iter().any(|p| self.is(i, p)),
+            Pos::Prp => self.is_any(i, SUBJECT_PRONOUNS_K),
             Pos::Dt | Pos::PrpS | Pos::Cd | Pos::Nnp | Pos::Nns | Pos::Jj | Pos::Nn | Pos::Ex => {
                 true
             }
@@ -1067,7 +1208,7 @@ impl<'a> Sent<'a> {
 
     /// Is the lower-cased token `i` one of the personal subject pronouns?
     pub fn personal_pronoun(&self, i: usize) -> bool {
-        SUBJECT_PRONOUNS.iter().any(|p| self.is(i, p))
+        self.is_any(i, SUBJECT_PRONOUNS_K)
     }
 
     /// The first depth-0 comma at or after `from` (outside quotes).
@@ -1106,12 +1247,13 @@ impl<'a> Sent<'a> {
     }
 
     /// Is the verb at `i` a form of one of `bases`?
-    pub fn verb_is(&self, i: usize, bases: &[&str]) -> bool {
-        let w = self.w(i);
-        if any_word(w, bases) {
+    pub fn verb_is(&self, i: usize, bases: &Words) -> bool {
+        if self.is_any(i, bases) {
             return true;
         }
-        lexicon::verb_bases(w).iter().any(|b| any_word(b, bases))
+        lexicon::verb_bases(self.w(i))
+            .iter()
+            .any(|b| bases.contains(key_fast(b)))
     }
 
     /// Byte range of tokens `a..b` (b exclusive, non-empty).
@@ -1119,6 +1261,167 @@ impl<'a> Sent<'a> {
         self.toks[a].start..self.toks[b.max(a + 1) - 1].end
     }
 }
+
+/// `lexicon::lookup(&w.to_lowercase())`, without the copy on the heap for a short ASCII
+/// word (whose `to_lowercase` is `to_ascii_lowercase`).
+fn lookup_lower(w: &str) -> Option<lexicon::Entry> {
+    let mut buf = [0u8; 32];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return lexicon::lookup(&w.to_lowercase());
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    lexicon::lookup(std::str::from_utf8(lower).expect("ASCII"))
+}
+
+/// A word folded for comparison with the word lists: ASCII lower case, a curly apostrophe
+/// read as a straight one, packed with its length into 128 bits. For a list word `x` (ASCII,
+/// at most 15 bytes) `key(w) == key(x)` exactly when `eq_word(w, x)`: a word with any other
+/// non-ASCII character, or longer than 15 bytes once folded, equals no list word and gets
+/// `NO_KEY`. The structure rules test each token against many lists; comparing keys spares
+/// them the case-folding string compares.
+pub type Key = u128;
+
+/// The key of every word that equals no list word.
+pub const NO_KEY: Key = u128::MAX;
+
+/// `key("")`.
+const EMPTY_KEY: Key = 0;
+
+/// The [`Key`] of `w`.
+pub const fn key(w: &str) -> Key {
+    let b = w.as_bytes();
+    let mut k: Key = 0;
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = if b[i] == 0xE2 && i + 2 < b.len() && b[i + 1] == 0x80 && b[i + 2] == 0x99 {
+            i += 3;
+            b'\''
+        } else if b[i] >= 0x80 {
+            return NO_KEY;
+        } else {
+            i += 1;
+            b[i - 1].to_ascii_lowercase()
+        };
+        if n == 15 {
+            return NO_KEY;
+        }
+        k |= (c as Key) << (8 * n);
+        n += 1;
+    }
+    k | (n as Key) << 120
+}
+
+/// [`key`], eight bytes at a time for a short ASCII word (most tokens).
+#[inline]
+fn key_fast(w: &str) -> Key {
+    let b = w.as_bytes();
+    if b.len() > 15 || !b.is_ascii() {
+        return key(w);
+    }
+    let x = load_le(b);
+    // Every byte is below 0x80, so these sums carry into no other byte: the top bit of a
+    // byte is set in `ge_a` when it is at least b'A', in `gt_z` when it is above b'Z'.
+    let ge_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f) & HIGH_BITS;
+    let gt_z = x.wrapping_add(0x2525_2525_2525_2525_2525_2525_2525_2525) & HIGH_BITS;
+    // Upper-case letters get their 0x20 bit, as `to_ascii_lowercase` gives it.
+    let lower = x | ((ge_a & !gt_z) >> 2);
+    lower | (b.len() as Key) << 120
+}
+
+/// The bytes of `b` (at most 16) as a little-endian number, with overlapping reads instead
+/// of a copy (a byte read twice lands in the same place both times).
+#[inline]
+fn load_le(b: &[u8]) -> u128 {
+    let n = b.len();
+    if n >= 8 {
+        let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+        let hi = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+        u128::from(lo) | u128::from(hi) << (8 * (n - 8))
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
+        let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
+        u128::from(lo) | u128::from(hi) << (8 * (n - 4))
+    } else if n > 0 {
+        u128::from(b[0])
+            | u128::from(b[n / 2]) << (8 * (n / 2))
+            | u128::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
+/// The top bit of every byte.
+const HIGH_BITS: Key = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// The keys of a word list, checked when compiled: every word ASCII and 15 bytes at most,
+/// so that [`key`] decides [`eq_word`] for it.
+pub const fn keys_of<const N: usize>(words: &[&str]) -> [Key; N] {
+    assert!(words.len() == N, "wrong list length");
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        assert!(words[i].is_ascii(), "list words are ASCII");
+        out[i] = key(words[i]);
+        assert!(out[i] != NO_KEY, "list words have at most 15 bytes");
+        i += 1;
+    }
+    out
+}
+
+/// The keys of a word list, with the lengths of its words for a quick first test.
+#[derive(Debug)]
+pub struct Words {
+    keys: &'static [Key],
+    /// Bit n: some word has n bytes.
+    lens: u32,
+    /// Bit b: some word starts with the byte b (folded; all are ASCII).
+    firsts: u128,
+}
+
+impl Words {
+    pub const fn new(keys: &'static [Key]) -> Words {
+        let mut lens = 0;
+        let mut firsts = 0;
+        let mut i = 0;
+        while i < keys.len() {
+            lens |= 1 << (keys[i] >> 120);
+            firsts |= 1 << (keys[i] & 0x7f);
+            i += 1;
+        }
+        Words { keys, lens, firsts }
+    }
+
+    /// Is `k` the key of one of the words?
+    #[inline]
+    pub fn contains(&self, k: Key) -> bool {
+        // The length byte of a key is at most 15, of `NO_KEY` 255.
+        // Every byte of any other key is below 0x80 too, its first byte the folded first
+        // letter (zero for "", which no list holds).
+        let len = (k >> 120) as u32;
+        len < 16
+            && self.lens >> len & 1 == 1
+            && self.firsts >> (k & 0x7f) & 1 == 1
+            && self.keys.contains(&k)
+    }
+}
+
+/// [`keys_of`] for a literal list.
+pub const fn keys<const N: usize>(words: [&str; N]) -> [Key; N] {
+    keys_of(&words)
+}
+
+/// The keys of a literal word list, for [`Sent::is_any`]: `words!["not", "n't"]`.
+macro_rules! words {
+    ($($w:literal),+ $(,)?) => {{
+        const K: &[$crate::language::clause::Key] = &$crate::language::clause::keys([$($w),+]);
+        const W: &$crate::language::clause::Words = &$crate::language::clause::Words::new(K);
+        W
+    }};
+}
+pub(crate) use words;
 
 /// ASCII-case-insensitive word comparison in which a curly apostrophe equals a straight one.
 #[inline]
@@ -1183,15 +1486,18 @@ pub fn may_be_subjectless(text: &str, toks: &[Token], classes: &[Classes]) -> bo
                 .intersects(Classes::VERB_3SG | Classes::VERB_PAST)
                 // No word of these lists is longer (a curly apostrophe only adds bytes).
                 || w.len() <= VERBISH_MAX_LEN
-                    && (any_word(w, BE_HAVE_FIRST)
-                        || any_word(w, &["does", "did"])
-                        || any_word(w, MODALS))
+                    && {
+                        let k = key_fast(w);
+                        BE_HAVE_FIRST_K.contains(k)
+                            || words!["does", "did"].contains(k)
+                            || MODALS_K.contains(k)
+                    }
         };
         verb && (k == 0 || {
             let p = toks[k - 1];
             let pw = p.text(text);
             (p.kind == TokenKind::Punct && pw == ",")
-                || (p.kind == TokenKind::Word && any_word(pw, CONNECTIVES))
+                || (p.kind == TokenKind::Word && CONNECTIVES_K.contains(key_fast(pw)))
         })
     })
 }
@@ -1771,7 +2077,7 @@ impl Sent<'_> {
             if c >= self.len() {
                 break;
             }
-            if self.is_word(c) && self.is_any(c, CONNECTIVES) && self.pos(c) != Pos::Nnp {
+            if self.is_word(c) && self.is_any(c, CONNECTIVES_K) && self.pos(c) != Pos::Nnp {
                 c += 1;
                 if self.is_punct(c, ",") {
                     c += 1;
@@ -1806,7 +2112,7 @@ impl Sent<'_> {
                 Pos::Rb => {
                     let quantity = self.is_any(
                         a,
-                        &[
+                        words![
                             "more",
                             "less",
                             "fewer",
@@ -1842,15 +2148,15 @@ impl Sent<'_> {
     /// Tokens `a..b` are a bare time phrase: "Last year", "That night", "Two days later",
     /// "Monday".
     fn time_phrase(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|k| self.is_any(k, TIME_NOUNS) || self.is_any(k, CALENDAR))
+        (a..b).any(|k| self.is_any(k, TIME_NOUNS_K) || self.is_any(k, CALENDAR_K))
             && (a..b).all(|k| {
-                self.is_any(k, TIME_NOUNS)
-                    || self.is_any(k, CALENDAR)
+                self.is_any(k, TIME_NOUNS_K)
+                    || self.is_any(k, CALENDAR_K)
                     || self.toks[k].kind == TokenKind::Number
                     || self.pos(k) == Pos::Cd
                     || self.is_any(
                         k,
-                        &[
+                        words![
                             "last",
                             "next",
                             "this",
@@ -1885,6 +2191,13 @@ impl Sent<'_> {
     /// official: ..."), conditional inversions ("Had he known, ...") and participle openers
     /// followed by their subject ("Founded in 1990, the firm ...").
     pub fn subjectless(&self) -> Option<Subjectless> {
+        self.facts
+            .subjectless
+            .get_or_init(|| self.find_subjectless())
+            .clone()
+    }
+
+    fn find_subjectless(&self) -> Option<Subjectless> {
         if self.is_empty() || self.starts_quoted || self.quoted(0) {
             return None;
         }
@@ -1901,9 +2214,9 @@ impl Sent<'_> {
         };
         let next = self.skip_adverbs(v + 1);
         // be and have as auxiliaries: "Was elected ...", "Has been charged ...".
-        if self.is_any(v, BE_HAVE_FIRST) {
-            let be = self.is_any(v, &["is", "are", "was", "were", "am"]);
-            let n = if self.is_any(next, &["not", "n't"]) {
+        if self.is_any(v, BE_HAVE_FIRST_K) {
+            let be = self.is_any(v, words!["is", "are", "was", "were", "am"]);
+            let n = if self.is_any(next, words!["not", "n't"]) {
                 self.skip_adverbs(next + 1)
             } else {
                 next
@@ -1918,20 +2231,22 @@ impl Sent<'_> {
                     || (be
                         && self.is_any(
                             n,
-                            &[
+                            words![
                                 "expected", "due", "set", "likely", "unlikely", "able", "unable",
                                 "about",
                             ],
                         ))
-                    || (self.is(n, "to") && !self.is_any(v, &["have"])));
+                    || (self.is(n, "to") && !self.is_any(v, words!["have"])));
             return if ok { found(self.verb_end(n)) } else { None };
         }
-        if self.is_any(v, &["does", "did"]) {
+        if self.is_any(v, words!["does", "did"]) {
             let n = self.skip_adverbs(next);
-            if self.is_any(next, &["not", "n't"]) && self.classes(n + 1).contains(Classes::VERB)
-                || self.is_any(n, &["not", "n't"]) && self.classes(n + 1).contains(Classes::VERB)
+            if self.is_any(next, words!["not", "n't"])
+                && self.classes(n + 1).contains(Classes::VERB)
+                || self.is_any(n, words!["not", "n't"])
+                    && self.classes(n + 1).contains(Classes::VERB)
             {
-                let end = if self.is_any(next, &["not", "n't"]) {
+                let end = if self.is_any(next, words!["not", "n't"]) {
                     next + 2
                 } else {
                     n + 2
@@ -1940,9 +2255,9 @@ impl Sent<'_> {
             }
             return None;
         }
-        if self.is_any(v, MODALS) {
+        if self.is_any(v, MODALS_K) {
             let mut n = next;
-            if self.is_any(n, &["not", "n't"]) {
+            if self.is_any(n, words!["not", "n't"]) {
                 n = self.skip_adverbs(n + 1);
             }
             let lower = self.w(n).chars().next().is_some_and(char::is_lowercase);
@@ -1974,7 +2289,7 @@ impl Sent<'_> {
         // Third person singular present: "Remains confident that ...".
         if classes.contains(Classes::VERB_3SG) && !classes.contains(Classes::VERB_PAST) {
             if self.inverted_after(v)
-                || self.is_any(v, &["says", "adds", "writes", "notes"])
+                || self.is_any(v, words!["says", "adds", "writes", "notes"])
                     && self.subject_start_strict(v + 1)
             {
                 return None;
@@ -1985,7 +2300,7 @@ impl Sent<'_> {
             {
                 return None;
             }
-            if self.other_main(v) && !self.verb_is(v, REPORTING_VERBS) {
+            if self.other_main(v) && !self.verb_is(v, REPORTING_VERBS_K) {
                 return None;
             }
             return found(v + 1);
@@ -2007,7 +2322,7 @@ impl Sent<'_> {
         let next = if self.pos(next) == Pos::Rp
             || self.is_any(
                 next,
-                &["on", "up", "out", "off", "over", "back", "away", "down"],
+                words!["on", "up", "out", "off", "over", "back", "away", "down"],
             ) && !self.object_like(next + 1)
         {
             self.skip_adverbs(next + 1)
@@ -2036,14 +2351,14 @@ impl Sent<'_> {
             if !participle {
                 return found(v + 1);
             }
-            if (object_next || that_next) && !self.verb_is(v, OPENER_TAKES_OBJECT) {
+            if (object_next || that_next) && !self.verb_is(v, OPENER_TAKES_OBJECT_K) {
                 return found(v + 1);
             }
             return None;
         }
         // Another main verb that is not coordinated nor reported: the word is an adjective
         // ("Used car sales rose ...").
-        if self.other_main(v) && !self.verb_is(v, REPORTING_VERBS) {
+        if self.other_main(v) && !self.verb_is(v, REPORTING_VERBS_K) {
             return None;
         }
         if !participle {
@@ -2053,7 +2368,7 @@ impl Sent<'_> {
         // subject; only clear signs of an active verb count.
         let to_verb = self.is(next, "to")
             && self.classes(next + 1).contains(Classes::VERB)
-            && !self.verb_is(v, PASSIVE_TO);
+            && !self.verb_is(v, PASSIVE_TO_K);
         let active = object_next
             || self.that_after_adverbials(v + 1)
             || to_verb
@@ -2069,7 +2384,7 @@ impl Sent<'_> {
         let mut e = i + 1;
         while e < self.len()
             && !self.quoted(e)
-            && (self.is_any(e, &["been", "being", "be"])
+            && (self.is_any(e, words!["been", "being", "be"])
                 || (self
                     .classes(e)
                     .intersects(Classes::VERB_PAST_PART | Classes::VERB_ING)
@@ -2082,7 +2397,7 @@ impl Sent<'_> {
 
     /// A finite auxiliary or modal at `i` ("Plans are ...", "Reports will ...").
     fn auxiliary(&self, i: usize) -> bool {
-        FINITE_AUX.iter().any(|a| self.is(i, a)) || self.is_any(i, MODALS)
+        self.is_any(i, FINITE_AUX_K) || self.is_any(i, MODALS_K)
     }
 
     fn skip_adverbs(&self, mut i: usize) -> usize {
@@ -2104,12 +2419,13 @@ impl Sent<'_> {
         if self.toks[i].kind == TokenKind::Number {
             return true;
         }
-        if self.is_any(i, TIME_NOUNS) || self.is_any(i, &["last", "next", "this", "every", "each"])
+        if self.is_any(i, TIME_NOUNS_K)
+            || self.is_any(i, words!["last", "next", "this", "every", "each"])
         {
             return false;
         }
-        if self.is_any(i, OBJECT_PRONOUNS) || self.is_any(i, SUBJECT_DETERMINERS) {
-            return !self.is_any(i, &["more", "most"]);
+        if self.is_any(i, OBJECT_PRONOUNS_K) || self.is_any(i, SUBJECT_DETERMINERS_K) {
+            return !self.is_any(i, words!["more", "most"]);
         }
         let c = self.classes(i);
         if c.intersects(
@@ -2125,16 +2441,17 @@ impl Sent<'_> {
     fn subject_start_strict(&self, i: usize) -> bool {
         if i >= self.len()
             || self.quoted(i)
-            || self.is_any(i, OBJECT_PRONOUNS) && !self.is_any(i, &["it", "you", "her"])
+            || self.is_any(i, OBJECT_PRONOUNS_K) && !self.is_any(i, words!["it", "you", "her"])
         {
             return false;
         }
         matches!(
             self.pos(i),
             Pos::Prp | Pos::Ex | Pos::PrpS | Pos::Nnp | Pos::Cd
-        ) || (self.pos(i) == Pos::Dt && !self.is_any(i, &["no"]))
-            || self.is_any(i, SUBJECT_PRONOUNS)
-            || self.is_any(i, SUBJECT_DETERMINERS) && !self.is_any(i, &["no", "more", "most"])
+        ) || (self.pos(i) == Pos::Dt && !self.is_any(i, words!["no"]))
+            || self.is_any(i, SUBJECT_PRONOUNS_K)
+            || self.is_any(i, SUBJECT_DETERMINERS_K)
+                && !self.is_any(i, words!["no", "more", "most"])
             || self.toks[i].kind == TokenKind::Number
     }
 
@@ -2198,7 +2515,7 @@ impl Sent<'_> {
             }
         }
         // Reporting verb + speaker + ":" / "," / quote / end.
-        if self.verb_is(v, QUOTE_VERBS) && self.subject_start_strict(v + 1) {
+        if self.verb_is(v, QUOTE_VERBS_K) && self.subject_start_strict(v + 1) {
             let mut k = v + 1;
             while k < self.len() {
                 if self.quoted(k) || self.is_punct(k, ",") || self.is_punct(k, ":") {
@@ -2214,7 +2531,7 @@ impl Sent<'_> {
             }
         }
         // Intransitive verb + subject + end.
-        if self.verb_is(v, INVERSION_VERBS)
+        if self.verb_is(v, INVERSION_VERBS_K)
             && self.subject_start_strict(self.skip_adverbs(v + 1))
             && !self
                 .groups()
@@ -2227,7 +2544,7 @@ impl Sent<'_> {
     }
 
     fn is_be(&self, k: usize) -> bool {
-        self.is_any(k, &["is", "are", "was", "were"])
+        self.is_any(k, words!["is", "are", "was", "were"])
     }
 
     /// A clause cut off its host: a sentence that opens with "That" + a subject + a finite
@@ -2236,6 +2553,13 @@ impl Sent<'_> {
     /// clause of its own ("That he lied is not in dispute" has one). Returns the index of
     /// "that".
     pub fn orphan_that(&self) -> Option<usize> {
+        *self
+            .facts
+            .orphan_that
+            .get_or_init(|| self.find_orphan_that())
+    }
+
+    fn find_orphan_that(&self) -> Option<usize> {
         if self.is_empty() || self.starts_quoted || self.quoted(0) {
             return None;
         }
@@ -2247,7 +2571,7 @@ impl Sent<'_> {
                     .classes(0)
                     .intersects(Classes::PREP | Classes::ADV | Classes::ADJ | Classes::DET)
                     && !self.classes(0).intersects(Classes::PRON)
-                || self.is_any(0, TIME_NOUNS);
+                || self.is_any(0, TIME_NOUNS_K);
             if !first_ok || self.is(0, "that") || self.pos(0) == Pos::In && self.introduces(0) {
                 return None;
             }
@@ -2257,7 +2581,7 @@ impl Sent<'_> {
                     && (p == Pos::Vbn || !self.maybe_finite(k))
                     && (p == Pos::In
                         || k == 0
-                        || self.is_any(k, TIME_NOUNS)
+                        || self.is_any(k, TIME_NOUNS_K)
                         || p == Pos::Rb
                         || p == Pos::Vbn
                         || p.in_np()
@@ -2297,11 +2621,12 @@ impl Sent<'_> {
         let plural_head = self.pos(head) == Pos::Nns
             || hc.contains(Classes::NOUN_PLURAL) && !hc.contains(Classes::NOUN);
         let capital = self.w(s).chars().next().is_some_and(char::is_uppercase);
-        let subject_ok = (self.personal_pronoun(s) && !self.is_any(s, &["this", "one", "that"]))
+        let subject_ok = (self.personal_pronoun(s)
+            && !self.is_any(s, words!["this", "one", "that"]))
             || self.pos(s) == Pos::Ex
-            || self.is_any(s, SUBJECT_DETERMINERS)
+            || self.is_any(s, SUBJECT_DETERMINERS_K)
             || self.pos(s) == Pos::PrpS
-            || (capital && !self.is_any(s, CALENDAR) && self.pos(s) != Pos::Jj)
+            || (capital && !self.is_any(s, CALENDAR_K) && self.pos(s) != Pos::Jj)
             || self.toks[s].kind == TokenKind::Number
             || plural_head;
         if !subject_ok {
@@ -2334,6 +2659,13 @@ impl Sent<'_> {
     /// ("The minister said on Friday.", "Officials found no evidence."): the host of an
     /// orphaned clause that follows.
     pub fn reporting_host(&self) -> Option<Host> {
+        self.facts
+            .reporting_host
+            .get_or_init(|| self.find_reporting_host())
+            .clone()
+    }
+
+    fn find_reporting_host(&self) -> Option<Host> {
         if self.is_empty() || !self.ends_with_bare_stop() {
             return None;
         }
@@ -2352,15 +2684,15 @@ impl Sent<'_> {
             let verb_form = self
                 .classes(k)
                 .intersects(Classes::VERB_PAST | Classes::VERB_PAST_PART | Classes::VERB_3SG)
-                && !self.is_any(k, THAT_NOUNS);
+                && !self.is_any(k, THAT_NOUNS_K);
             if p.is_verb() && p != Pos::Vbg
                 || verb_form && (self.maybe_finite(k) || self.passive_after_be(k))
             {
-                if !self.verb_is(k, REPORTING_VERBS) {
+                if !self.verb_is(k, REPORTING_VERBS_K) {
                     return None;
                 }
                 let tail_ok = self.tail_ok(k + 1, stop)
-                    || (self.verb_is(k, TELL_VERBS) && self.hearer_then_tail(k + 1, stop));
+                    || (self.verb_is(k, TELL_VERBS_K) && self.hearer_then_tail(k + 1, stop));
                 if !tail_ok {
                     return None;
                 }
@@ -2371,7 +2703,7 @@ impl Sent<'_> {
                 });
             }
             if matches!(p, Pos::Nn | Pos::Nns)
-                && self.is_any(k, THAT_NOUNS)
+                && self.is_any(k, THAT_NOUNS_K)
                 && self.tail_ok(k + 1, stop)
             {
                 // Its noun phrase, and the verb or preposition before it.
@@ -2434,7 +2766,10 @@ impl Sent<'_> {
         }
         b > 0
             && self.classes(k).contains(Classes::VERB_PAST_PART)
-            && self.is_any(b - 1, &["is", "are", "was", "were", "been", "being", "be"])
+            && self.is_any(
+                b - 1,
+                words!["is", "are", "was", "were", "been", "being", "be"],
+            )
     }
 
     /// Tokens `a..b` are adverbials that may close a reporting clause: empty, or starting
@@ -2444,11 +2779,11 @@ impl Sent<'_> {
         if a >= b {
             return true;
         }
-        let starts = (self.pos(a) == Pos::In && !self.is_any(a, &["that", "of"]))
-            || self.pos(a) == Pos::Rb && !self.is_any(a, &["so", "not", "why", "how"])
+        let starts = (self.pos(a) == Pos::In && !self.is_any(a, words!["that", "of"]))
+            || self.pos(a) == Pos::Rb && !self.is_any(a, words!["so", "not", "why", "how"])
             || self.is_any(
                 a,
-                &[
+                words![
                     "last",
                     "this",
                     "next",
@@ -2479,7 +2814,7 @@ impl Sent<'_> {
         if a >= b {
             return false;
         }
-        if self.pos(a) == Pos::Prp && self.is_any(a, OBJECT_PRONOUNS) {
+        if self.pos(a) == Pos::Prp && self.is_any(a, OBJECT_PRONOUNS_K) {
             return self.tail_ok(a + 1, b);
         }
         let mut e = a;
@@ -2500,6 +2835,13 @@ impl Sent<'_> {
     /// ran last spring." Without a relative word the clause's verb must lack its object
     /// ("having about it"), which tells it from "In the meeting we discussed the budget."
     pub fn relative_only(&self) -> Option<Range<usize>> {
+        self.facts
+            .relative_only
+            .get_or_init(|| self.find_relative_only())
+            .clone()
+    }
+
+    fn find_relative_only(&self) -> Option<Range<usize>> {
         if self.is_empty() || self.starts_quoted || self.quoted(0) {
             return None;
         }
@@ -2514,7 +2856,7 @@ impl Sent<'_> {
         if i == 1 || !self.pos(i - 1).is_noun() {
             return None;
         }
-        let relative = self.is_any(i, &["that", "which", "who", "whom", "where", "when"])
+        let relative = self.is_any(i, words!["that", "which", "who", "whom", "where", "when"])
             && self.pos(i) != Pos::Dt;
         let subj = if relative { i + 1 } else { i };
         // Exactly one main group, the clause's own, right after its subject.
@@ -2538,7 +2880,7 @@ impl Sent<'_> {
         if group.range.start != subj + 1 || !self.personal_pronoun(subj) || self.is(subj, "it") {
             return None;
         }
-        if !self.verb_is(group.head, NEEDS_OBJECT) {
+        if !self.verb_is(group.head, NEEDS_OBJECT_K) {
             return None;
         }
         let after = group.head + 1;
@@ -2547,7 +2889,7 @@ impl Sent<'_> {
             || (self.pos(after) == Pos::In && !self.is(after, "that"))
             || self.is_any(
                 after,
-                &["last", "this", "next", "yesterday", "today", "earlier"],
+                words!["last", "this", "next", "yesterday", "today", "earlier"],
             );
         gap.then_some(group.range)
     }
@@ -2618,10 +2960,86 @@ pub fn tag_with_lexicon(words: &[&str]) -> Vec<Tagged> {
     crate::language::tagger::tag_constrained(words, &|i, x| lexicon_allows(words[i], x))
 }
 
+/// The keys of the word lists above ([`Sent::is_any`]).
+pub const BE_HAVE_FIRST_K: &Words = &Words::new(&keys_of::<{ BE_HAVE_FIRST.len() }>(BE_HAVE_FIRST));
+pub const CALENDAR_K: &Words = &Words::new(&keys_of::<{ CALENDAR.len() }>(CALENDAR));
+pub const CONNECTIVES_K: &Words = &Words::new(&keys_of::<{ CONNECTIVES.len() }>(CONNECTIVES));
+pub const FINITE_AUX_K: &Words = &Words::new(&keys_of::<{ FINITE_AUX.len() }>(FINITE_AUX));
+pub const INVERSION_VERBS_K: &Words =
+    &Words::new(&keys_of::<{ INVERSION_VERBS.len() }>(INVERSION_VERBS));
+pub const MODALS_K: &Words = &Words::new(&keys_of::<{ MODALS.len() }>(MODALS));
+pub const NEEDS_OBJECT_K: &Words = &Words::new(&keys_of::<{ NEEDS_OBJECT.len() }>(NEEDS_OBJECT));
+pub const NEGATED_STEMS_K: &Words = &Words::new(&keys_of::<{ NEGATED_STEMS.len() }>(NEGATED_STEMS));
+pub const OBJECT_PRONOUNS_K: &Words =
+    &Words::new(&keys_of::<{ OBJECT_PRONOUNS.len() }>(OBJECT_PRONOUNS));
+pub const OPENER_TAKES_OBJECT_K: &Words = &Words::new(&keys_of::<{ OPENER_TAKES_OBJECT.len() }>(
+    OPENER_TAKES_OBJECT,
+));
+pub const PASSIVE_TO_K: &Words = &Words::new(&keys_of::<{ PASSIVE_TO.len() }>(PASSIVE_TO));
+pub const QUOTE_VERBS_K: &Words = &Words::new(&keys_of::<{ QUOTE_VERBS.len() }>(QUOTE_VERBS));
+pub const REPORTING_VERBS_K: &Words =
+    &Words::new(&keys_of::<{ REPORTING_VERBS.len() }>(REPORTING_VERBS));
+pub const SUBJECT_DETERMINERS_K: &Words = &Words::new(&keys_of::<{ SUBJECT_DETERMINERS.len() }>(
+    SUBJECT_DETERMINERS,
+));
+pub const SUBJECT_PRONOUNS_K: &Words =
+    &Words::new(&keys_of::<{ SUBJECT_PRONOUNS.len() }>(SUBJECT_PRONOUNS));
+pub const SUBORDINATORS_K: &Words = &Words::new(&keys_of::<{ SUBORDINATORS.len() }>(SUBORDINATORS));
+pub const TELL_VERBS_K: &Words = &Words::new(&keys_of::<{ TELL_VERBS.len() }>(TELL_VERBS));
+pub const THAT_NOUNS_K: &Words = &Words::new(&keys_of::<{ THAT_NOUNS.len() }>(THAT_NOUNS));
+pub const TIME_NOUNS_K: &Words = &Words::new(&keys_of::<{ TIME_NOUNS.len() }>(TIME_NOUNS));
+pub const AMBIGUOUS_SUBORDINATORS_K: &Words = &Words::new(&keys_of::<
+    { AMBIGUOUS_SUBORDINATORS.len() },
+>(AMBIGUOUS_SUBORDINATORS));
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::tokens::tokenize;
+
+    #[test]
+    fn fast_keys_are_keys() {
+        for w in [
+            "",
+            "a",
+            "The",
+            "THAT",
+            "n't",
+            "don’t",
+            "Don’t",
+            "@[`{",
+            "AZaz09",
+            "fifteen-letters",
+            "sixteen-letters!",
+            "naïve",
+            "éA",
+            "x\u{7f}Y",
+        ] {
+            assert_eq!(key_fast(w), key(w), "{w}");
+        }
+        // Every length.
+        let long = "AbCdEfGhIjKlMnOpQ";
+        for n in 0..=long.len() {
+            assert_eq!(key_fast(&long[..n]), key(&long[..n]), "{n}");
+        }
+        // Every ASCII byte, in every position.
+        for b in 0u8..0x80 {
+            let w = String::from_utf8(vec![b'q', b, b'Z', b]).unwrap();
+            assert_eq!(key_fast(&w), key(&w), "{b}");
+        }
+    }
+
+    #[test]
+    fn keys_decide_eq_word() {
+        for (w, x) in [
+            ("That", "that"),
+            ("don’t", "don't"),
+            ("than", "that"),
+            ("N’T", "n't"),
+        ] {
+            assert_eq!(key(w) == key(x), eq_word(w, x), "{w} {x}");
+        }
+    }
 
     #[test]
     fn words_compare_without_case_and_with_either_apostrophe() {

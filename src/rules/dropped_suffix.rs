@@ -95,8 +95,14 @@ fn need_before(doc: &Document, toks: &[Token], i: usize) -> (Need, Option<usize>
         if t.kind != TokenKind::Word {
             return (Need::Any, None);
         }
-        let w = t.text(&doc.prose).to_lowercase();
-        let w = w.replace('’', "'");
+        // Folded as `to_lowercase` and a straight apostrophe would fold it; a word in
+        // lower-case ASCII (most words) is its own folding and needs no copy.
+        let raw = t.text(&doc.prose);
+        let w: std::borrow::Cow<str> = if raw.bytes().all(|b| b.is_ascii_lowercase()) {
+            raw.into()
+        } else {
+            raw.to_lowercase().replace('’', "'").into()
+        };
         if is_be(&w) {
             return (Need::Participle { after_be: true }, Some(j));
         }
@@ -104,7 +110,7 @@ fn need_before(doc: &Document, toks: &[Token], i: usize) -> (Need, Option<usize>
             return (Need::Participle { after_be: false }, Some(j));
         }
         if matches!(
-            w.as_str(),
+            &*w,
             "will"
                 | "would"
                 | "can"
@@ -463,13 +469,13 @@ impl Rule for DroppedSuffix {
                 if toks[i].kind != TokenKind::Word {
                     continue;
                 }
-                // Both tests need the word in lower-case ASCII, and then its exact entry.
+                // Both tests need the word in lower-case ASCII (each returns at once for
+                // any other word), and then its exact entry.
                 let w = toks[i].text(&doc.prose);
-                let entry = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-                    lex.entries[s.tokens.start + i]
-                } else {
-                    None
-                };
+                if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                let entry = lex.entries[s.tokens.start + i];
                 if !self.truncated(cx, toks, i, entry, out) {
                     self.bare_base(cx, toks, i, entry, out);
                 }

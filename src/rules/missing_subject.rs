@@ -1,7 +1,7 @@
 use super::sentence_fragment::for_each_sentence;
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::language::clause::{self, Pos, Sent};
+use crate::language::clause::{self, Pos};
 use crate::language::tagger::Xpos;
 use crate::text::tokens::TokenKind;
 
@@ -33,17 +33,21 @@ impl Rule for MissingSubject {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let mut buf = Sent::new();
         for_each_sentence(doc, |v| {
-            // Cheap tests first (each one alone rules the sentence out): a sentence that opens
-            // with its subject, or has no verb where a subjectless clause could start, needs no
-            // clause analysis.
+            // Cheap tests first (each one alone rules the sentence out, so their order
+            // changes no finding): the lexical ones, then the first tag (a sentence that opens
+            // with its subject), and only then the clause analysis.
             let words = v
                 .toks()
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
                 .count();
             if words < 3 || !v.ends_with_stop() {
+                return;
+            }
+            let lex = doc.analysis.lex(&doc.prose);
+            let s = &v.block[v.index];
+            if !clause::may_be_subjectless(&doc.prose, v.toks(), &lex.classes[s.tokens.clone()]) {
                 return;
             }
             let first = v.tags().first().map(|t| t.xpos);
@@ -54,13 +58,7 @@ impl Rule for MissingSubject {
             if subject_first {
                 return;
             }
-            let lex = doc.analysis.lex(&doc.prose);
-            let s = &v.block[v.index];
-            if !clause::may_be_subjectless(&doc.prose, v.toks(), &lex.classes[s.tokens.clone()]) {
-                return;
-            }
-            v.load_into(&mut buf);
-            let s = &buf;
+            let s = &v.sent();
             let Some(found) = s.subjectless() else {
                 return;
             };

@@ -1,7 +1,7 @@
 use super::sentence_fragment::for_each_sentence;
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
-use crate::language::clause::{self, Sent};
+use crate::language::clause;
 use crate::language::lexicon;
 
 pub struct OrphanedClause;
@@ -32,7 +32,6 @@ impl Rule for OrphanedClause {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let mut buf = Sent::new();
         for_each_sentence(doc, |v| {
             // Cheap tests first: a "that" among the first words, a full stop at the end.
             if v.index == 0
@@ -41,8 +40,7 @@ impl Rule for OrphanedClause {
             {
                 return;
             }
-            v.load_into(&mut buf);
-            let s = &buf;
+            let s = &v.sent();
             if s.orphan_that().is_none() {
                 return;
             }

@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
-use crate::document::{BlockKind, Document, Sentence};
-use crate::language::clause::{self, Pos, Sent};
+use crate::document::{Block, BlockKind, Document, Sentence};
+use crate::language::clause::{self, Pos, Sent, words};
 use crate::language::lexicon::{self, Classes};
 use crate::language::tagger::{Tagged, Xpos};
 use crate::text::tokens::{Token, TokenKind};
@@ -35,13 +35,11 @@ impl Rule for SentenceFragment {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let mut sent = Sent::new();
         for_each_sentence(doc, |v| {
             if v.toks().len() < 5 || !v.ends_with_stop() || plain_main_clause(v) {
                 return;
             }
-            v.load_into(&mut sent);
-            check_sentence(doc, v, &sent, out);
+            check_sentence(doc, v, &v.sent(), out);
         });
     }
 }
@@ -95,45 +93,72 @@ impl<'d> Visit<'d, '_> {
             })
     }
 
-    /// Analyse the sentence into `into` (buffers reused).
-    pub fn load_into(&self, into: &mut Sent<'d>) {
-        load(
-            self.doc,
-            self.base + self.index,
-            self.open[self.index],
-            into,
-        );
+    /// The clause analysis of the sentence, made once per document and shared by the
+    /// structure rules.
+    pub fn sent(&self) -> Sent<'d> {
+        load(self.doc, self.base + self.index, self.open[self.index])
     }
 
-    /// Analyse another sentence of the same block.
+    /// The clause analysis of another sentence of the same block.
     pub fn neighbour(&self, index: usize) -> Option<Sent<'d>> {
         self.block.get(index)?;
-        let mut n = Sent::new();
-        load(self.doc, self.base + index, self.open[index], &mut n);
-        Some(n)
+        Some(load(self.doc, self.base + index, self.open[index]))
     }
 }
 
-/// Analyse sentence `index` of the document into `into`.
-pub(super) fn load<'d>(doc: &'d Document, index: usize, open: bool, into: &mut Sent<'d>) {
+/// The clause analysis of sentence `index` of the document, from the document's store.
+/// `open` is the quotation state at its start ([`for_each_sentence`] gives every rule the
+/// same one, so the stored analysis fits them all).
+fn load(doc: &Document, index: usize, open: bool) -> Sent<'_> {
     let a = &doc.analysis;
     let s = &a.sentences[index];
-    into.load_with_classes(
+    a.clauses().sent(
+        index,
         &doc.prose,
         &a.tokens[s.tokens.clone()],
-        a.sentence_tags(&doc.prose, index),
+        || a.sentence_tags(&doc.prose, index),
         &a.lex(&doc.prose).classes[s.tokens.clone()],
         open,
-    );
+    )
 }
 
 /// Visit every sentence of every body paragraph the structure rules check: paragraphs
 /// outside block quotes, lists and tables, not the headline, not a caption or credit.
+/// The paragraphs and their quotation states are found once per document, for all the
+/// structure rules.
 pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<'d, '_>)) {
     let a = &doc.analysis;
-    let mut open = Vec::new();
+    let visits = a.clauses().visits(|| find_visits(doc));
+    for r in &visits.blocks {
+        let sents = &a.sentences[r.clone()];
+        let open = &visits.open[r.clone()];
+        for index in 0..sents.len() {
+            f(&Visit {
+                doc,
+                block: sents,
+                index,
+                base: r.start,
+                open,
+            });
+        }
+    }
+}
+
+/// The sentences [`for_each_sentence`] visits.
+fn find_visits(doc: &Document) -> clause::Visits {
+    let a = &doc.analysis;
+    let mut visits = clause::Visits {
+        blocks: Vec::new(),
+        open: vec![false; a.sentences.len()],
+    };
+    // The image blocks, for `checked_block` to look through.
+    let alts: Vec<&Block> = doc
+        .blocks
+        .iter()
+        .filter(|x| x.kind == BlockKind::AltText)
+        .collect();
     for (b, _) in doc.body_blocks() {
-        if !checked_block(doc, b) {
+        if !checked_block(doc, b, &alts) {
             continue;
         }
         let base = a.sentences.partition_point(|s| s.block < b);
@@ -141,28 +166,20 @@ pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<
         if sents.is_empty() {
             continue;
         }
-        open.clear();
         let mut state = false;
-        for s in sents {
-            open.push(state);
+        for (i, s) in sents.iter().enumerate() {
+            visits.open[base + i] = state;
             state = clause::quote_open_after(&doc.prose, &a.tokens[s.tokens.clone()], state);
         }
-        for index in 0..sents.len() {
-            f(&Visit {
-                doc,
-                block: sents,
-                index,
-                base,
-                open: &open,
-            });
-        }
+        visits.blocks.push(base..base + sents.len());
     }
+    visits
 }
 
 /// A body paragraph of running prose: not a heading, list item, table cell or alt text,
 /// not inside a block quote, not a caption (a paragraph in emphasis, or one right under an
-/// image) and not the headline.
-pub(super) fn checked_block(doc: &Document, b: usize) -> bool {
+/// image) and not the headline. `alts` are the document's alt-text blocks.
+fn checked_block(doc: &Document, b: usize, alts: &[&Block]) -> bool {
     let block = &doc.blocks[b];
     if block.kind != BlockKind::Paragraph || block.quote_depth > 0 || block.list_depth > 0 {
         return false;
@@ -176,11 +193,10 @@ pub(super) fn checked_block(doc: &Document, b: usize) -> bool {
         return false;
     }
     // An image inside the paragraph, or just above it.
-    let image_near = doc.blocks.iter().any(|x| {
-        x.kind == BlockKind::AltText
-            && ((x.outer.start >= block.outer.start && x.outer.end <= block.outer.end)
-                || (x.outer.end <= block.outer.start
-                    && doc.source[x.outer.end..block.outer.start].trim().is_empty()))
+    let image_near = alts.iter().any(|x| {
+        (x.outer.start >= block.outer.start && x.outer.end <= block.outer.end)
+            || (x.outer.end <= block.outer.start
+                && doc.source[x.outer.end..block.outer.start].trim().is_empty())
     });
     !image_near
 }
@@ -241,10 +257,11 @@ fn check_sentence(doc: &Document, v: &Visit, s: &Sent, out: &mut Vec<Diagnostic>
         return;
     }
     // Cheap lexical exemptions before anything else.
-    if s.is_any(0, EXEMPT_OPENERS)
+    if s.is_any(0, EXEMPT_OPENERS_K)
         || s.classes(0) == Classes::INTERJ
         || (s.is(0, "so") && !s.is(1, "that"))
-        || (s.is(0, "even") && !s.is_any(1, &["though", "if", "when", "after", "before", "as"]))
+        || (s.is(0, "even")
+            && !s.is_any(1, words!["though", "if", "when", "after", "before", "as"]))
     {
         return;
     }
@@ -311,7 +328,7 @@ fn check_sentence(doc: &Document, v: &Visit, s: &Sent, out: &mut Vec<Diagnostic>
                     ),
                     Shape::Infinitive,
                 )
-            } else if s.introduces(0) || s.is_any(0, clause::SUBORDINATORS) {
+            } else if s.introduces(0) || s.is_any(0, clause::SUBORDINATORS_K) {
                 (
                     format!(
                         "this sentence is only a subordinate clause: '{opener}' needs a main clause"
@@ -341,11 +358,12 @@ fn check_sentence(doc: &Document, v: &Visit, s: &Sent, out: &mut Vec<Diagnostic>
         }
         Kind::Subordinate => {
             if s.introduces(0) {
-                let shape = if s.relative_word(0) && !s.is_any(0, &["when", "where", "whether"]) {
-                    Shape::Relative
-                } else {
-                    Shape::Subordinate
-                };
+                let shape =
+                    if s.relative_word(0) && !s.is_any(0, words!["when", "where", "whether"]) {
+                        Shape::Relative
+                    } else {
+                        Shape::Subordinate
+                    };
                 (
                     format!(
                         "this sentence is only a subordinate clause: '{opener}' needs a main clause"
@@ -494,7 +512,7 @@ fn complete(s: &Sent) -> bool {
         && s.subjectless().is_none()
         && s.orphan_that().is_none()
         && s.relative_only().is_none()
-        && !s.is_any(0, clause::CONNECTIVES)
+        && !s.is_any(0, clause::CONNECTIVES_K)
 }
 
 /// The word with its first letter lower-cased unless it is a name, and the byte length of
@@ -535,6 +553,8 @@ fn head_words(text: &str, n: usize) -> String {
 }
 
 /// Openers of sentences that are verbless by style or by convention.
+const EXEMPT_OPENERS_K: &clause::Words =
+    &clause::Words::new(&clause::keys_of::<{ EXEMPT_OPENERS.len() }>(EXEMPT_OPENERS));
 const EXEMPT_OPENERS: &[&str] = &[
     // style
     "hence",
@@ -675,7 +695,7 @@ fn verbless_exempt(s: &Sent) -> bool {
         ) {
             return true;
         }
-        if s.is_any(i, &["copyright", "reserved"]) {
+        if s.is_any(i, words!["copyright", "reserved"]) {
             return true;
         }
         let p = s.pos(i);
@@ -687,7 +707,7 @@ fn verbless_exempt(s: &Sent) -> bool {
                 || before == Pos::Md
                 || s.is_any(
                     i - 1,
-                    &["not", "n't", "let", "help", "make", "made", "do", "did"],
+                    words!["not", "n't", "let", "help", "make", "made", "do", "did"],
                 ))
             {
                 return true;
@@ -698,7 +718,7 @@ fn verbless_exempt(s: &Sent) -> bool {
             && s.classes(i).contains(Classes::VERB)
             && s.is_any(
                 i + 1,
-                &[
+                words![
                     "in", "on", "up", "out", "off", "back", "down", "over", "away",
                 ],
             )
@@ -735,7 +755,7 @@ fn verbless_exempt(s: &Sent) -> bool {
             && s.w(i).chars().next().is_some_and(char::is_lowercase)
             && !s.is_any(
                 i,
-                &["of", "the", "and", "de", "la", "van", "von", "du", "der"],
+                words!["of", "the", "and", "de", "la", "van", "von", "du", "der"],
             )
     });
     if !lowercase_content {
@@ -758,7 +778,7 @@ fn subordinate_exempt(s: &Sent) -> bool {
     // Comparisons: "More than we expected."
     let intro = (0..s.len()).find(|&i| s.introduces(i));
     if let Some(i) = intro
-        && s.is_any(i, &["than", "as"])
+        && s.is_any(i, words!["than", "as"])
         && i > 0
     {
         return true;
