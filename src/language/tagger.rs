@@ -360,140 +360,129 @@ pub fn tag_constrained(words: &[&str], allowed: &dyn Fn(usize, Xpos) -> bool) ->
 }
 
 /// A tagger with reusable buffers: after the first few sentences it allocates nothing.
+///
+/// Most of a token's features depend on one word only (its own, and those it gives its
+/// neighbours), so the tagger keeps a table of the words it has seen with the summed
+/// weights of those features: tagging a known word costs a few vector additions. The
+/// remaining look-ups of the model (word pairs, quotation marks, earlier tags) are batched
+/// so that their memory reads overlap.
 #[derive(Default)]
 pub struct Tagger {
-    lexes: Vec<Lex>,
+    /// The four pads, then the word table (`WORD_SLOTS` entries), then the entries of this
+    /// sentence's words that the table could not keep.
+    entries: Vec<Entry>,
+    /// The index of the word table: open addressing by a hash of the word.
+    slots: Vec<Slot>,
+    /// Entries of the word table given to a slot so far.
+    used: usize,
+    /// Sentences tagged so far: a slot stamped with the current count is in use and is
+    /// not replaced.
+    stamp: u32,
+    /// Per token: its table key (if it has one) and the key's hash.
+    word_keys: Vec<(Option<[u64; 4]>, u64)>,
+    /// Per token, with two pads on each side: the index of its entry.
+    ids: Vec<u32>,
+    /// Entries created for this sentence, whose sums are still to be computed.
+    pending: Vec<u32>,
     quotes: Vec<u8>,
     scratch: Vec<u8>,
-    /// Per token: the tag dictionary's class, if the word has one.
-    dict: Vec<Option<usize>>,
     /// Per token: the summed weights of the features that do not depend on earlier tags
     /// (filled for the tokens the tag dictionary does not settle).
     word_scores: Vec<Scores>,
+    /// Per scored token: the previous token's class as predicted before the greedy pass,
+    /// and the slots of the tag features for that class.
+    predicted: Vec<u32>,
+    tag_hits: Vec<(u32, u32)>,
     /// Slot look-ups of a batch of feature keys, resolved before any weight is added so
     /// that the memory reads overlap.
     hits: Vec<(u32, u32)>,
     keys: Vec<u64>,
     homes: Vec<u64>,
-    /// Per scored token: bit `k` set when the weights of `PARTS[k]` were not remembered.
-    missing: Vec<u8>,
-    /// Per part of `PARTS`: remembered sums of weights, by what they are computed from
-    /// (direct-mapped).
-    memos: [Vec<Memo>; 3],
     /// Summed weights of the features of the two previous tags alone, by the pair
     /// (`t1 << 16 | t2`; `u32::MAX` for an empty slot).
     pair_memo: Vec<(u32, Scores)>,
 }
 
 /// Slots of a tagger's memo of tag-pair features (a power of two).
-const PAIR_SLOTS: usize = 512;
+const PAIR_SLOTS: usize = 2048;
 
-/// Slots of each of a tagger's memos of summed weights (a power of two).
-const MEMO_SLOTS: usize = 2048;
+/// Slots of a tagger's word table (a power of two).
+const WORD_SLOTS: usize = 8192;
 
-/// What the features of a part are computed from (hashes, padded with zeros). Two tokens
-/// with the same id have the same features in that part, so the same weights.
-type MemoId = [u64; 11];
+/// How many slots from its home slot a word may be kept.
+const WORD_PROBE: usize = 4;
 
-/// Features of a token that depend on one word only, so that their summed weights can be
-/// remembered by that word: its own features, those its previous word gives it and those
-/// its next word gives it.
+/// The longest word, in bytes, the table keeps (the key holds the bytes and the length).
+const WORD_KEY_BYTES: usize = 31;
+
+/// Index of the first table slot in `Tagger::entries`; the pads come first.
+const FIRST_SLOT: usize = 4;
+
+/// The key of an empty slot (no word has length 255).
+const EMPTY_KEY: [u64; 4] = [u64::MAX; 4];
+
+/// No class from the tag dictionary.
+const NO_DICT: u32 = u32::MAX;
+
+/// A slot of the word index (tag 0 for an empty one).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Bits of the word's hash, to skip most slots of other words without reading their
+    /// entry.
+    tag: u32,
+    /// Its entry in the word table (after the pads).
+    entry: u32,
+    /// The sentence count when it was last used.
+    stamp: u32,
+}
+
+/// A word and the summed weights of the features that depend on it alone.
 #[derive(Clone, Copy)]
-enum Part {
-    Own,
-    FromPrev,
-    FromNext,
+struct Entry {
+    /// The word's raw bytes, zero-padded, with its length in the last byte.
+    key: [u64; 4],
+    /// The tag dictionary's class, or `NO_DICT`.
+    dict: u32,
+    word: u64,
+    lower: u64,
+    suf3: u64,
+    shape: u64,
+    /// Its own features except the one of shape and sentence start.
+    own: Scores,
+    /// The slots of that feature when the word is not first, and when it is.
+    first: [(u32, u32); 2],
+    /// The features it gives the next token (as that token's previous word).
+    to_next: Scores,
+    /// The slot of the feature it gives the token two after it.
+    to_next2: (u32, u32),
+    /// The features it gives the previous token (as that token's next word).
+    to_prev: Scores,
+    /// The slot of the feature it gives the token two before it.
+    to_prev2: (u32, u32),
 }
 
-const PARTS: [Part; 3] = [Part::Own, Part::FromPrev, Part::FromNext];
-
-impl Part {
-    /// What the part's features for token `i` are computed from.
-    fn id(self, lexes: &[Lex], i: usize) -> MemoId {
-        match self {
-            Part::Own => {
-                let c = &lexes[i + 2];
-                [
-                    c.word,
-                    c.lower,
-                    c.suf[0],
-                    c.suf[1],
-                    c.suf[2],
-                    c.suf[3],
-                    c.pre[0],
-                    c.pre[1],
-                    c.pre[2],
-                    c.shape,
-                    u64::from(i == 0),
-                ]
-            }
-            Part::FromPrev => {
-                let m1 = &lexes[i + 1];
-                [m1.lower, m1.suf[2], m1.shape, 0, 0, 0, 0, 0, 0, 0, 0]
-            }
-            Part::FromNext => {
-                let p1 = &lexes[i + 3];
-                [
-                    p1.lower, p1.suf[1], p1.suf[2], p1.shape, 0, 0, 0, 0, 0, 0, 0,
-                ]
-            }
-        }
-    }
-
-    /// How many keys [`Part::push_keys`] pushes.
-    fn len(self) -> usize {
-        match self {
-            Part::Own => 12,
-            Part::FromPrev => 3,
-            Part::FromNext => 4,
-        }
-    }
-
-    /// Push the keys of the part's features for token `i`.
-    fn push_keys(self, lexes: &[Lex], i: usize, keys: &mut Vec<u64>) {
-        match self {
-            Part::Own => keys.extend_from_slice(&own_keys(&lexes[i + 2], i == 0)),
-            Part::FromPrev => {
-                let m1 = &lexes[i + 1];
-                keys.extend_from_slice(&[
-                    key1(T_LOWER_M1, m1.lower),
-                    key1(T_SUF3_M1, m1.suf[2]),
-                    key1(T_SHAPE_M1, m1.shape),
-                ]);
-            }
-            Part::FromNext => {
-                let p1 = &lexes[i + 3];
-                keys.extend_from_slice(&[
-                    key1(T_LOWER_P1, p1.lower),
-                    key1(T_SUF3_P1, p1.suf[2]),
-                    key1(T_SHAPE_P1, p1.shape),
-                    key1(T_SUF2_P1, p1.suf[1]),
-                ]);
-            }
-        }
-    }
-}
-
-/// The memo slot of an id.
-fn slot_of(id: &MemoId) -> usize {
-    (fmix(id[0] ^ id[1].rotate_left(21) ^ id[10]) as usize) & (MEMO_SLOTS - 1)
-}
-
-#[derive(Clone, Copy)]
-struct Memo {
-    /// None for an empty slot.
-    id: Option<MemoId>,
-    scores: Scores,
-}
-
-const EMPTY_MEMO: Memo = Memo {
-    id: None,
-    scores: [0; N_PAD],
+const EMPTY_ENTRY: Entry = Entry {
+    key: EMPTY_KEY,
+    dict: NO_DICT,
+    word: 0,
+    lower: 0,
+    suf3: 0,
+    shape: 0,
+    own: [0; N_PAD],
+    first: [(K_EMPTY, 0); 2],
+    to_next: [0; N_PAD],
+    to_next2: (K_EMPTY, 0),
+    to_prev: [0; N_PAD],
+    to_prev2: (K_EMPTY, 0),
 };
 
-/// The keys of the features of a word alone.
-fn own_keys(c: &Lex, first: bool) -> [u64; 12] {
+/// How many keys [`entry_keys`] gives.
+const ENTRY_KEYS: usize = 22;
+
+/// The keys of the features of a word alone, in the order [`Entry::sum`] reads their slots.
+fn entry_keys(c: &Lex) -> [u64; ENTRY_KEYS] {
     [
+        // Own, except the shape at sentence start.
         key0(T_BIAS),
         key1(T_WORD, c.word),
         key1(T_LOWER, c.lower),
@@ -505,8 +494,95 @@ fn own_keys(c: &Lex, first: bool) -> [u64; 12] {
         key1(T_PRE2, c.pre[1]),
         key1(T_PRE3, c.pre[2]),
         key1(T_SHAPE, c.shape),
-        key2(T_SHAPE_FIRST, c.shape, u64::from(first)),
+        // The shape, not first and first.
+        key2(T_SHAPE_FIRST, c.shape, 0),
+        key2(T_SHAPE_FIRST, c.shape, 1),
+        // Given to the next token.
+        key1(T_LOWER_M1, c.lower),
+        key1(T_SUF3_M1, c.suf[2]),
+        key1(T_SHAPE_M1, c.shape),
+        // Given to the token two after.
+        key1(T_LOWER_M2, c.lower),
+        // Given to the previous token.
+        key1(T_LOWER_P1, c.lower),
+        key1(T_SUF3_P1, c.suf[2]),
+        key1(T_SHAPE_P1, c.shape),
+        key1(T_SUF2_P1, c.suf[1]),
+        // Given to the token two before.
+        key1(T_LOWER_P2, c.lower),
     ]
+}
+
+impl Entry {
+    /// Set the hashes of the word; its sums are filled later by [`Entry::sum`].
+    fn set_lex(&mut self, key: [u64; 4], lex: &Lex) {
+        self.key = key;
+        self.dict = MODEL.dict(lex.word).map_or(NO_DICT, |c| c as u32);
+        self.word = lex.word;
+        self.lower = lex.lower;
+        self.suf3 = lex.suf[2];
+        self.shape = lex.shape;
+    }
+
+    /// Fill the sums from the slots of [`entry_keys`].
+    fn sum(&mut self, hits: &[(u32, u32)]) {
+        let sum = |hits: &[(u32, u32)]| {
+            let mut s = [0; N_PAD];
+            for &(kind, p) in hits {
+                MODEL.add_hit(kind, p, &mut s);
+            }
+            s
+        };
+        self.own = sum(&hits[..11]);
+        self.first = [hits[11], hits[12]];
+        self.to_next = sum(&hits[13..16]);
+        self.to_next2 = hits[16];
+        self.to_prev = sum(&hits[17..21]);
+        self.to_prev2 = hits[21];
+    }
+
+    #[inline]
+    fn dict(&self) -> Option<usize> {
+        (self.dict != NO_DICT).then_some(self.dict as usize)
+    }
+}
+
+/// The table key of a word: its bytes and length (None when it is too long to keep).
+#[inline]
+fn word_key(raw: &[u8]) -> Option<[u64; 4]> {
+    if raw.len() > WORD_KEY_BYTES {
+        return None;
+    }
+    let mut key = [0u64; 4];
+    for (k, &b) in raw.iter().enumerate() {
+        key[k / 8] |= u64::from(b) << (8 * (k % 8));
+    }
+    key[3] |= (raw.len() as u64) << 56;
+    Some(key)
+}
+
+/// A hash of a word key.
+#[inline]
+fn word_hash(key: &[u64; 4]) -> u64 {
+    fmix(
+        key[0]
+            ^ key[1].wrapping_mul(TEMPLATE_MUL)
+            ^ key[2].rotate_left(29)
+            ^ key[3].wrapping_mul(FNV_PRIME),
+    )
+}
+
+/// The home slot in the word index of a word with hash `hash`, and its (non-zero) tag.
+#[inline]
+fn slot_of(hash: u64) -> (usize, u32) {
+    ((hash as usize) & (WORD_SLOTS - 1), (hash >> 32) as u32 | 1)
+}
+
+#[inline]
+fn add_scores(scores: &mut Scores, more: &Scores) {
+    for (s, w) in scores.iter_mut().zip(more) {
+        *s = s.wrapping_add(*w);
+    }
 }
 
 impl Tagger {
@@ -532,100 +608,87 @@ impl Tagger {
         }
         self.prepare(words);
         let n = words.len();
-        // The tag dictionary first: independent look-ups, one per token.
-        self.dict.clear();
-        self.dict
-            .extend((0..n).map(|i| MODEL.dict(self.lexes[i + 2].word)));
+        let n_classes = MODEL.n_classes;
         // The features that do not depend on earlier tags, for every token the dictionary
-        // does not settle, all at once. The sums are wrapping i16 additions, so the order in
-        // which weights are added does not change them.
-        // The features of the word alone, and those its neighbours give it, are summed once
-        // per word and remembered (see `Part`).
-        self.word_scores.clear();
-        self.word_scores.resize(n, [0; N_PAD]);
-        self.missing.clear();
+        // does not settle: the word sums from the table, and the features of word pairs and
+        // quotation marks looked up in one batch. The sums are wrapping i16 additions, so
+        // the order in which weights are added does not change them.
         self.keys.clear();
-        for memo in &mut self.memos {
-            if memo.is_empty() {
-                memo.resize(MEMO_SLOTS, EMPTY_MEMO);
-            }
-        }
         for i in 0..n {
-            if self.dict[i].is_none() {
-                let mut missing = 0u8;
-                for (k, part) in PARTS.into_iter().enumerate() {
-                    let id = part.id(&self.lexes, i);
-                    let slot = &self.memos[k][slot_of(&id)];
-                    if slot.id == Some(id) {
-                        let known = slot.scores;
-                        for (s, w) in self.word_scores[i].iter_mut().zip(known) {
-                            *s = s.wrapping_add(w);
-                        }
-                    } else {
-                        missing |= 1 << k;
-                        part.push_keys(&self.lexes, i, &mut self.keys);
-                    }
-                }
-                self.missing.push(missing);
+            if self.entry(i, 0).dict == NO_DICT {
                 self.context_keys(i);
             }
         }
         self.resolve_keys();
         MODEL.touch_rows(&self.hits);
+        self.word_scores.clear();
+        self.word_scores.resize(n, [0; N_PAD]);
         let mut at = 0;
-        let mut scored = 0;
         for i in 0..n {
-            if self.dict[i].is_none() {
-                let mut scores = self.word_scores[i];
-                let missing = self.missing[scored];
-                for (k, part) in PARTS.into_iter().enumerate() {
-                    if missing & (1 << k) == 0 {
-                        continue;
-                    }
-                    let mut sum = [0; N_PAD];
-                    for &(kind, p) in &self.hits[at..at + part.len()] {
-                        MODEL.add_hit(kind, p, &mut sum);
-                    }
-                    at += part.len();
-                    let id = part.id(&self.lexes, i);
-                    self.memos[k][slot_of(&id)] = Memo {
-                        id: Some(id),
-                        scores: sum,
-                    };
-                    for (s, w) in scores.iter_mut().zip(sum) {
-                        *s = s.wrapping_add(w);
-                    }
-                }
+            if self.entry(i, 0).dict == NO_DICT {
+                self.word_sums(i);
                 let count = self.context_count(i);
                 for &(kind, p) in &self.hits[at..at + count] {
-                    MODEL.add_hit(kind, p, &mut scores);
+                    MODEL.add_hit(kind, p, &mut self.word_scores[i]);
                 }
-                self.word_scores[i] = scores;
                 at += count;
-                scored += 1;
             }
         }
-        let n_classes = MODEL.n_classes;
-        let (mut t1, mut t2) = (n_classes as u64, n_classes as u64 + 1);
+        // The features of the previous tag depend on the greedy choice before, which would
+        // make their look-ups wait for one another. Predict that tag (the dictionary's
+        // class, else the best class on the word features alone) and look up the features
+        // for the prediction in one batch; when the prediction comes true the slots are
+        // the ones a look-up would find (same key, same slot), else they are looked up then.
+        self.keys.clear();
+        self.predicted.clear();
         for i in 0..n {
-            let class = match self.dict[i] {
+            if self.entry(i, 0).dict == NO_DICT {
+                let t1 = if i == 0 {
+                    n_classes
+                } else if let Some(c) = self.entry(i - 1, 0).dict() {
+                    c
+                } else {
+                    argmax(&self.word_scores[i - 1])
+                };
+                self.predicted.push(t1 as u32);
+                let keys = self.tag_keys(i, t1 as u64);
+                self.keys.extend_from_slice(&keys);
+            }
+        }
+        self.resolve_keys();
+        std::mem::swap(&mut self.hits, &mut self.tag_hits);
+        let (mut t1, mut t2) = (n_classes as u64, n_classes as u64 + 1);
+        let mut scored = 0;
+        for i in 0..n {
+            let class = match self.entry(i, 0).dict() {
                 Some(c) if allowed(i, MODEL.xpos(c)) => c,
                 found => {
-                    let mut scores: Scores = if found.is_none() {
-                        self.word_scores[i]
-                    } else {
+                    // The scores are completed in place.
+                    if found.is_some() {
                         // A dictionary word whose class was vetoed: score it in full.
+                        self.word_sums(i);
                         self.keys.clear();
-                        self.word_keys(i);
-                        self.resolve_keys();
-                        let mut scores = [0; N_PAD];
-                        for &(kind, p) in &self.hits {
-                            MODEL.add_hit(kind, p, &mut scores);
+                        self.context_keys(i);
+                        for &k in &self.keys {
+                            let (kind, p) = MODEL.lookup(k);
+                            MODEL.add_hit(kind, p, &mut self.word_scores[i]);
                         }
-                        scores
-                    };
-                    self.score_tags(i, t1, t2, &mut scores);
-                    best_class(&scores[..n_classes], |c| allowed(i, MODEL.xpos(c)))
+                    }
+                    if found.is_none() && u64::from(self.predicted[scored]) == t1 {
+                        for &(kind, p) in &self.tag_hits[3 * scored..3 * scored + 3] {
+                            MODEL.add_hit(kind, p, &mut self.word_scores[i]);
+                        }
+                    } else {
+                        for k in self.tag_keys(i, t1) {
+                            let (kind, p) = MODEL.lookup(k);
+                            MODEL.add_hit(kind, p, &mut self.word_scores[i]);
+                        }
+                    }
+                    if found.is_none() {
+                        scored += 1;
+                    }
+                    self.add_pair(t1, t2, i);
+                    best_class(&self.word_scores[i], |c| allowed(i, MODEL.xpos(c)))
                 }
             };
             out.push(MODEL.tagged(class));
@@ -635,26 +698,168 @@ impl Tagger {
         mark_imperative(out);
     }
 
-    /// Compute the word-level hashes of the sentence, with two pads on each side.
+    /// The entry of token `i + d - 2`: `entry(i, 0)` is token `i`'s, `entry(i, -1)` its
+    /// previous word's (a pad before the sentence and after it).
+    #[inline]
+    fn entry(&self, i: usize, d: isize) -> &Entry {
+        &self.entries[self.ids[(i + 2).wrapping_add_signed(d)] as usize]
+    }
+
+    /// Find each token's entry in the word table, adding the words it lacks, and compute
+    /// the quotation-mark numbering.
     fn prepare(&mut self, words: &[&str]) {
-        self.lexes.clear();
-        self.lexes.push(PAD_M2);
-        self.lexes.push(PAD_M1);
-        for w in words {
-            let lex = Lex::new(w.as_bytes(), &mut self.scratch);
-            self.lexes.push(lex);
+        if self.entries.is_empty() {
+            self.entries.resize(FIRST_SLOT + WORD_SLOTS, EMPTY_ENTRY);
+            self.slots = vec![Slot::default(); WORD_SLOTS];
+            self.pending.clear();
+            for (k, p) in [PAD_M2, PAD_M1, PAD_P1, PAD_P2].iter().enumerate() {
+                self.entries[k].set_lex(EMPTY_KEY, p);
+                self.keys_of_pending(p);
+                self.pending.push(k as u32);
+            }
+            self.fill_pending();
         }
-        self.lexes.push(PAD_P1);
-        self.lexes.push(PAD_P2);
+        self.entries.truncate(FIRST_SLOT + WORD_SLOTS);
+        self.stamp = self.stamp.wrapping_add(1);
+        self.pending.clear();
+        // The index is small enough to stay in cache, the entries are not: read the entry
+        // each word's index slot points to first, with no branch on what is read, so that
+        // the reads overlap. `find` then checks the words.
+        self.word_keys.clear();
+        let mut sink = 0i16;
+        for w in words {
+            let key = word_key(w.as_bytes());
+            let hash = key.map_or(0, |k| word_hash(&k));
+            self.word_keys.push((key, hash));
+            let (home, tag) = slot_of(hash);
+            if let Some(slot) = (0..WORD_PROBE)
+                .map(|d| self.slots[(home + d) & (WORD_SLOTS - 1)])
+                .find(|slot| slot.tag == tag)
+            {
+                let e = &self.entries[FIRST_SLOT + slot.entry as usize];
+                sink ^= e.key[0] as i16;
+                for row in [&e.own, &e.to_next, &e.to_prev] {
+                    sink ^= row[0] ^ row[32] ^ row[N_PAD - 1];
+                }
+            }
+        }
+        std::hint::black_box(sink);
+        self.ids.clear();
+        self.ids.extend([0, 1]);
+        for (k, w) in words.iter().enumerate() {
+            let (key, hash) = self.word_keys[k];
+            let id = self.find(w.as_bytes(), key, hash);
+            self.ids.push(id);
+        }
+        self.ids.extend([2, 3]);
+        self.fill_pending();
         self.quotes.clear();
         let mut seen = 0u8;
-        for lex in &self.lexes[2..2 + words.len()] {
-            if lex.word == QUOTE_HASH {
+        for &id in &self.ids[2..2 + words.len()] {
+            if self.entries[id as usize].word == QUOTE_HASH {
                 self.quotes.push(1 + (seen & 1));
                 seen ^= 1;
             } else {
                 self.quotes.push(0);
             }
+        }
+    }
+
+    /// The index of the entry of `raw` (whose key and hash are given), created (and listed
+    /// in `pending`) if new.
+    fn find(&mut self, raw: &[u8], key: Option<[u64; 4]>, hash: u64) -> u32 {
+        let (home, tag) = slot_of(hash);
+        let mut victim = None;
+        if let Some(key) = key {
+            let mut oldest = 0;
+            for d in 0..WORD_PROBE {
+                let s = (home + d) & (WORD_SLOTS - 1);
+                let slot = self.slots[s];
+                let id = FIRST_SLOT + slot.entry as usize;
+                if slot.tag == tag && self.entries[id].key == key {
+                    self.slots[s].stamp = self.stamp;
+                    return id as u32;
+                }
+                // Replace an empty slot, else the one used longest ago, never one this
+                // sentence uses.
+                let age = if slot.tag == 0 {
+                    u32::MAX
+                } else {
+                    self.stamp.wrapping_sub(slot.stamp)
+                };
+                if age > oldest {
+                    oldest = age;
+                    victim = Some(s);
+                }
+            }
+        }
+        let id = match victim {
+            Some(s) => {
+                let slot = &mut self.slots[s];
+                if slot.tag == 0 {
+                    // Each slot takes a new entry once: there are as many entries.
+                    slot.entry = self.used as u32;
+                    self.used += 1;
+                }
+                slot.tag = tag;
+                slot.stamp = self.stamp;
+                FIRST_SLOT + slot.entry as usize
+            }
+            None => {
+                self.entries.push(EMPTY_ENTRY);
+                self.entries.len() - 1
+            }
+        };
+        let lex = Lex::new(raw, &mut self.scratch);
+        self.entries[id].set_lex(key.unwrap_or(EMPTY_KEY), &lex);
+        // The other hashes are needed only for the sums.
+        self.keys_of_pending(&lex);
+        self.pending.push(id as u32);
+        id as u32
+    }
+
+    /// Queue the keys of a new entry's features (see [`Tagger::fill_pending`]).
+    fn keys_of_pending(&mut self, lex: &Lex) {
+        if self.pending.is_empty() {
+            self.keys.clear();
+        }
+        self.keys.extend_from_slice(&entry_keys(lex));
+    }
+
+    /// Compute the sums of the entries in `pending`, whose keys are in `keys`.
+    fn fill_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        self.resolve_keys();
+        MODEL.touch_rows(&self.hits);
+        for (k, &id) in self.pending.iter().enumerate() {
+            self.entries[id as usize].sum(&self.hits[ENTRY_KEYS * k..ENTRY_KEYS * (k + 1)]);
+        }
+        self.pending.clear();
+    }
+
+    /// Set `word_scores[i]` to the sums of token `i`'s features that depend on one word
+    /// each.
+    #[inline]
+    fn word_sums(&mut self, i: usize) {
+        let entry = |d: usize| &self.entries[self.ids[i + d] as usize];
+        let (c, m1, p1) = (entry(2), entry(1), entry(3));
+        let scores = &mut self.word_scores[i];
+        for (((s, a), b), c) in scores
+            .iter_mut()
+            .zip(&c.own)
+            .zip(&m1.to_next)
+            .zip(&p1.to_prev)
+        {
+            *s = a.wrapping_add(*b).wrapping_add(*c);
+        }
+        for (kind, p) in [
+            c.first[usize::from(i == 0)],
+            entry(0).to_next2,
+            entry(4).to_prev2,
+        ] {
+            MODEL.add_hit(kind, p, scores);
         }
     }
 
@@ -676,54 +881,44 @@ impl Tagger {
 
     /// How many keys [`Tagger::context_keys`] pushes for token `i`.
     fn context_count(&self, i: usize) -> usize {
-        if self.quotes[i] != 0 { 7 } else { 5 }
+        if self.quotes[i] != 0 { 5 } else { 3 }
     }
 
-    /// Push the keys of the features of token `i` that do not depend on earlier tags.
-    fn word_keys(&mut self, i: usize) {
-        for part in PARTS {
-            part.push_keys(&self.lexes, i, &mut self.keys);
-        }
-        self.context_keys(i);
-    }
-
-    /// Push the keys of the features of token `i` that depend on no earlier tag and are in
-    /// no [`Part`].
+    /// Push the keys of the features of token `i` that depend on no earlier tag and on
+    /// more than one word (or on the quotation-mark count).
     fn context_keys(&mut self, i: usize) {
-        let [m2, m1, c, p1, p2] = [
-            &self.lexes[i],
-            &self.lexes[i + 1],
-            &self.lexes[i + 2],
-            &self.lexes[i + 3],
-            &self.lexes[i + 4],
-        ];
-        self.keys.extend_from_slice(&[
-            key1(T_LOWER_M2, m2.lower),
-            key1(T_LOWER_P2, p2.lower),
+        let [m1, c, p1] = [self.entry(i, -1), self.entry(i, 0), self.entry(i, 1)];
+        let keys = [
             key2(T_LOWER_LOWER_P1, c.lower, p1.lower),
             key2(T_LOWER_M1_LOWER, m1.lower, c.lower),
-            key2(T_LOWER_SUF3_P1, c.lower, p1.suf[2]),
-        ]);
+            key2(T_LOWER_SUF3_P1, c.lower, p1.suf3),
+        ];
         let quote = self.quotes[i];
+        let shape = p1.shape;
+        self.keys.extend_from_slice(&keys);
         if quote != 0 {
             self.keys.extend_from_slice(&[
                 key1(T_QUOTE, u64::from(quote)),
-                key2(T_QUOTE, u64::from(quote), p1.shape),
+                key2(T_QUOTE, u64::from(quote), shape),
             ]);
         }
     }
 
-    /// Add the weights of the features of token `i` that depend on the two tags before it.
-    fn score_tags(&mut self, i: usize, t1: u64, t2: u64, scores: &mut Scores) {
-        let c = &self.lexes[i + 2];
-        let p1 = &self.lexes[i + 3];
-        let keys = [
+    /// The keys of the features of token `i` that depend on the tag before it, `t1`.
+    #[inline]
+    fn tag_keys(&self, i: usize, t1: u64) -> [u64; 3] {
+        let c = self.entry(i, 0);
+        let p1 = self.entry(i, 1);
+        [
             key2(T_TAG_M1_LOWER, t1, c.lower),
-            key2(T_TAG_M1_SUF3, t1, c.suf[2]),
+            key2(T_TAG_M1_SUF3, t1, c.suf3),
             key2(T_TAG_M1_LOWER_P1, t1, p1.lower),
-        ];
-        let hits = keys.map(|k| MODEL.lookup(k));
-        // The features of the two tags alone, summed once per pair of tags and remembered.
+        ]
+    }
+
+    /// Add the weights of the features of the two tags before token `i` alone to its
+    /// scores (summed once per pair of tags and remembered).
+    fn add_pair(&mut self, t1: u64, t2: u64, i: usize) {
         if self.pair_memo.is_empty() {
             self.pair_memo.resize(PAIR_SLOTS, (u32::MAX, [0; N_PAD]));
         }
@@ -741,13 +936,17 @@ impl Tagger {
             }
             self.pair_memo[slot] = (pair, sum);
         }
-        for (s, w) in scores.iter_mut().zip(self.pair_memo[slot].1) {
-            *s = s.wrapping_add(w);
-        }
-        for (kind, p) in hits {
-            MODEL.add_hit(kind, p, scores);
-        }
+        add_scores(&mut self.word_scores[i], &self.pair_memo[slot].1);
     }
+}
+
+/// The index of the first highest of the class scores.
+#[inline]
+fn argmax(scores: &Scores) -> usize {
+    // A fold of `max` over a fixed length compiles to vector instructions.
+    let scores = &scores[..N_CLASSES];
+    let max = scores.iter().fold(i16::MIN, |m, &s| m.max(s));
+    scores.iter().position(|&s| s == max).unwrap_or(0)
 }
 
 /// A VB that starts the sentence (after punctuation, interjections, conjunctions and
@@ -769,12 +968,12 @@ fn mark_imperative(out: &mut [Tagged]) {
 }
 
 /// The highest-scoring class that `ok` accepts (the first on ties), else the highest.
-fn best_class(scores: &[i16], ok: impl Fn(usize) -> bool) -> usize {
-    let max = scores.iter().copied().max().unwrap_or(0);
-    let top = scores.iter().position(|&s| s == max).unwrap_or(0);
+fn best_class(scores: &Scores, ok: impl Fn(usize) -> bool) -> usize {
+    let top = argmax(scores);
     if ok(top) {
         return top;
     }
+    let scores = &scores[..N_CLASSES];
     let mut best: Option<usize> = None;
     for (c, &s) in scores.iter().enumerate() {
         if best.is_none_or(|b| s > scores[b]) && ok(c) {
@@ -1462,6 +1661,53 @@ mod tests {
         let mut buf = Vec::new();
         normalise("\u{2019}".as_bytes(), &mut buf);
         assert_eq!(buf, b"'");
+    }
+
+    #[test]
+    fn word_table_does_not_change_tags() {
+        // Six words with the same home slot in one sentence: the table keeps four, the
+        // others get entries for this sentence only. A long word is never kept.
+        let mut same_home = Vec::new();
+        let mut k = 0;
+        while same_home.len() < 6 {
+            let w = format!("report{k}");
+            let hash = word_hash(&word_key(w.as_bytes()).unwrap());
+            if slot_of(hash).0 == 0 {
+                same_home.push(w);
+            }
+            k += 1;
+        }
+        let long = "counter-counter-counter-intelligence".to_string();
+        let mut words: Vec<&str> = vec!["The", "new"];
+        words.extend(same_home.iter().map(String::as_str));
+        words.extend(["were", long.as_str(), "filed", "today", "."]);
+        let mut fresh = Tagger::new();
+        let mut first = Vec::new();
+        fresh.tag_into(&words, &mut first);
+        // Warm: the same words again, and after other sentences that reuse and evict slots.
+        let mut again = Vec::new();
+        fresh.tag_into(&words, &mut again);
+        assert_eq!(first, again);
+        for s in heldout().sentences.iter().take(300) {
+            let other: Vec<&str> = s.iter().map(String::as_str).collect();
+            fresh.tag_into(&other, &mut again);
+        }
+        fresh.tag_into(&words, &mut again);
+        assert_eq!(first, again);
+        // A sentence tagged alone by a new tagger agrees with the warm one.
+        for s in heldout().sentences.iter().take(50) {
+            let other: Vec<&str> = s.iter().map(String::as_str).collect();
+            fresh.tag_into(&other, &mut again);
+            assert_eq!(Tagger::new().tag_into_vec(&other), again);
+        }
+    }
+
+    impl Tagger {
+        fn tag_into_vec(&mut self, words: &[&str]) -> Vec<Tagged> {
+            let mut out = Vec::new();
+            self.tag_into(words, &mut out);
+            out
+        }
     }
 
     #[test]
