@@ -1,3 +1,4 @@
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -76,6 +77,11 @@ struct Pattern {
     ignore_case: bool,
     /// None when the pattern does not compile (then it matches nothing).
     regex: OnceLock<Option<Regex>>,
+    /// The pattern with its bounded repeats left open (`{1,40}` as `{1,}`), when it has
+    /// any: it matches every text the pattern matches, and compiles many times faster (a
+    /// bounded repeat of a Unicode class is compiled once per count), so the pattern itself
+    /// is compiled only for a text that passes it.
+    relaxed: Option<(String, OnceLock<Option<Regex>>)>,
 }
 
 /// Something a pattern's match needs of the text, cheap to test without the regex.
@@ -99,11 +105,13 @@ impl Pattern {
             )),
             need => need,
         };
+        let relaxed = relax(source);
         Pattern {
             source: source.to_string(),
             need,
             ignore_case,
             regex: OnceLock::new(),
+            relaxed: (relaxed != source).then(|| (relaxed, OnceLock::new())),
         }
     }
 
@@ -135,12 +143,59 @@ impl Pattern {
     fn is_match(&self, f: &Forms) -> bool {
         let text = f.collapsed;
         self.may_match(f)
+            && self.relaxed.as_ref().is_none_or(|(source, re)| {
+                // A relaxed pattern that does not compile rules nothing out.
+                re.get_or_init(|| Regex::new(source).ok())
+                    .as_ref()
+                    .is_none_or(|re| re.is_match(text))
+            })
             && self
                 .regex
                 .get_or_init(|| Regex::new(&self.source).ok())
                 .as_ref()
                 .is_some_and(|re| re.is_match(text))
     }
+}
+
+/// `pattern` with every bounded repeat `{m,n}` written `{m,}`: a pattern matching a
+/// superset of the texts. Escapes and bracketed classes are copied as they are.
+fn relax(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    let mut class = 0usize;
+    while let Some(c) = rest.chars().next() {
+        let n = c.len_utf8();
+        match c {
+            '\\' => {
+                let e = rest[1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[..1 + e]);
+                rest = &rest[1 + e..];
+                continue;
+            }
+            '[' => class += 1,
+            ']' if class > 0 => class -= 1,
+            '{' if class == 0 => {
+                let body = &rest[1..];
+                if let Some(end) = body.find('}')
+                    && let Some((m, hi)) = body[..end].split_once(',')
+                    && !m.is_empty()
+                    && m.bytes().all(|b| b.is_ascii_digit())
+                    && !hi.is_empty()
+                    && hi.bytes().all(|b| b.is_ascii_digit())
+                {
+                    out.push('{');
+                    out.push_str(m);
+                    out.push_str(",}");
+                    rest = &body[end + 1..];
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[n..];
+    }
+    out
 }
 
 /// One literal character at the start of `s` as the regex reads it, and the bytes it
@@ -333,8 +388,18 @@ struct Table {
     phrases: Vec<Phrase>,
     /// Distinct first four bytes of the "anywhere" phrases that start with an ASCII letter.
     heads: Vec<[u8; 4]>,
+    /// Bit [`head_bit`] of each head is set: four bytes whose bit is clear are no head.
+    head_bits: [u64; HEAD_BITS / 64],
     /// Per phrase: the index of its head in `heads`, when it has one.
     head_of: Vec<Option<usize>>,
+    /// "block" phrases: the first phrase of each text.
+    block_first: HashMap<String, usize>,
+    /// The longest "block" phrase, in bytes: a longer block is none of them.
+    block_longest: usize,
+    /// The other phrases by mode, in file order.
+    starts: Vec<usize>,
+    anywheres: Vec<usize>,
+    patterns: Vec<usize>,
 }
 
 fn table() -> &'static Table {
@@ -363,25 +428,63 @@ fn table() -> &'static Table {
                 (at < 64).then_some(at)
             })
             .collect();
+        let mut head_bits = [0u64; HEAD_BITS / 64];
+        for h in heads.iter().take(64) {
+            let k = head_bit(u32::from_le_bytes(*h));
+            head_bits[k / 64] |= 1 << (k % 64);
+        }
+        let mut block_first = HashMap::new();
+        let (mut starts, mut anywheres, mut patterns) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, p) in phrases.iter().enumerate() {
+            match (p.pattern.is_some(), p.mode) {
+                (true, _) => patterns.push(i),
+                (false, Mode::Block) => {
+                    block_first.entry(p.text.clone()).or_insert(i);
+                }
+                (false, Mode::Start) => starts.push(i),
+                (false, Mode::Anywhere) => anywheres.push(i),
+            }
+        }
         Table {
+            block_longest: block_first.keys().map(String::len).max().unwrap_or(0),
             phrases,
             heads,
+            head_bits,
             head_of,
+            block_first,
+            starts,
+            anywheres,
+            patterns,
         }
     })
+}
+
+/// Size of the bit set of heads.
+const HEAD_BITS: usize = 4096;
+
+/// Where four bytes fall in the bit set of heads (a multiplicative hash).
+#[inline]
+fn head_bit(four: u32) -> usize {
+    (four.wrapping_mul(0x9E37_79B1) >> 20) as usize % HEAD_BITS
 }
 
 /// Which heads of "anywhere" phrases (bit `k` for `heads[k]`) occur in `folded` where a
 /// match could start: at an ASCII letter not preceded by an ASCII letter or digit (a match
 /// must follow a boundary).
-fn heads_present(folded: &str, heads: &[[u8; 4]]) -> u64 {
+fn heads_present(folded: &str, t: &Table) -> u64 {
+    let heads = &t.heads;
     let b = folded.as_bytes();
     let mut mask = 0u64;
-    for i in 0..b.len().saturating_sub(3) {
+    for (i, w) in b.windows(4).enumerate() {
+        let w = [w[0], w[1], w[2], w[3]];
+        // Most places start no head: one bit test rules them out before anything else.
+        let k = head_bit(u32::from_le_bytes(w));
+        if t.head_bits[k / 64] & (1 << (k % 64)) == 0 {
+            continue;
+        }
         if !b[i].is_ascii_lowercase() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
             continue;
         }
-        let w = [b[i], b[i + 1], b[i + 2], b[i + 3]];
         for (k, h) in heads.iter().enumerate().take(64) {
             if *h == w {
                 mask |= 1 << k;
@@ -394,21 +497,78 @@ fn heads_present(folded: &str, heads: &[[u8; 4]]) -> u64 {
 /// Trimmed, with runs of white space as one space, curly quotes straight.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (n, word) in s.split_whitespace().enumerate() {
-        if n > 0 {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(|c| match c {
-            '’' | '‘' => '\'',
-            '“' | '”' => '"',
-            c => c,
-        }));
-    }
+    collapse_into(s, &mut out);
     out
+}
+
+/// [`collapse`] into `out`, which is cleared first. Reads runs of ASCII bytes at once,
+/// decoding only other characters; white space is `char::is_whitespace`, as
+/// `split_whitespace` has it (in ASCII: space and tab to carriage return).
+fn collapse_into(s: &str, out: &mut String) {
+    out.clear();
+    let b = s.as_bytes();
+    let ascii_space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+    // A space is owed before the next character, once something has been written.
+    let mut space = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if ascii_space(b[i]) {
+                space = !out.is_empty();
+                i += 1;
+                continue;
+            }
+            // A run of ASCII words with single spaces between them is copied as it is.
+            let start = i;
+            while i < b.len() && b[i].is_ascii() {
+                if ascii_space(b[i]) {
+                    let single = b[i] == b' '
+                        && b.get(i + 1)
+                            .is_some_and(|&n| n.is_ascii() && !ascii_space(n));
+                    if !single {
+                        break;
+                    }
+                }
+                i += 1;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&s[start..i]);
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                c => c,
+            });
+        }
+    }
 }
 
 fn fold(s: &str) -> String {
     s.to_lowercase()
+}
+
+/// [`fold`] into `out`, which is cleared first.
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
 }
 
 /// Decoration that "block" phrases ignore at either end.
@@ -456,7 +616,10 @@ fn matches(p: &Phrase, f: &Forms, head: Option<usize>, heads_seen: u64) -> bool 
         Mode::Block => f.block == p.text,
         Mode::Start => {
             let b = f.start;
-            b.starts_with(&p.text) && boundary(b[p.text.len()..].chars().next())
+            // The first bytes differ for most blocks: test them before a full comparison.
+            b.as_bytes().first() == p.text.as_bytes().first()
+                && b.starts_with(&p.text)
+                && boundary(b[p.text.len()..].chars().next())
         }
         Mode::Anywhere => {
             let folded = f.folded;
@@ -470,38 +633,71 @@ fn matches(p: &Phrase, f: &Forms, head: Option<usize>, heads_seen: u64) -> bool 
 }
 
 /// The residue kind of a text, if it is residue.
+#[cfg(test)]
 fn classify(raw: &str) -> Option<&'static str> {
-    classify_with(raw, true)
+    classify_with(raw, true, &mut Scratch::default())
 }
 
-/// [`classify`]; `gated` rules "anywhere" phrases out by their first bytes first (the same
-/// answer, faster; tests compare the two).
-fn classify_with(raw: &str, gated: bool) -> Option<&'static str> {
-    let collapsed = collapse(raw);
-    let folded = fold(&collapsed);
+/// Buffers for a block's forms, kept from block to block.
+#[derive(Default)]
+struct Scratch {
+    collapsed: String,
+    folded: String,
+}
+
+/// [`classify`]; `gated` looks "block" phrases up by their text, rules "anywhere" phrases
+/// out by their first bytes first and tries each mode's phrases apart, keeping the first in
+/// file order (the same answer, faster; tests compare the two).
+fn classify_with(raw: &str, gated: bool, scratch: &mut Scratch) -> Option<&'static str> {
+    collapse_into(raw, &mut scratch.collapsed);
+    fold_into(&scratch.collapsed, &mut scratch.folded);
+    let (collapsed, folded) = (&scratch.collapsed, &scratch.folded);
     let forms = Forms {
-        collapsed: &collapsed,
-        folded: &folded,
+        collapsed,
+        folded,
         long_s: collapsed.contains('\u{17F}'),
-        block: strip_str(&folded, Mode::Block),
-        start: strip_str(&folded, Mode::Start),
+        block: strip_str(folded, Mode::Block),
+        start: strip_str(folded, Mode::Start),
     };
     let t = table();
-    let heads_seen = heads_present(&folded, &t.heads);
-    t.phrases
-        .iter()
-        .zip(&t.head_of)
-        .find(|(p, head)| matches(p, &forms, head.filter(|_| gated), heads_seen))
-        .map(|(p, _)| p.kind.as_str())
+    if !gated {
+        return t
+            .phrases
+            .iter()
+            .find(|p| matches(p, &forms, None, 0))
+            .map(|p| p.kind.as_str());
+    }
+    // The first phrase in file order that matches is the first of each mode's first.
+    let mut best = usize::MAX;
+    if forms.block.len() <= t.block_longest
+        && let Some(&i) = t.block_first.get(forms.block)
+    {
+        best = i;
+    }
+    let heads_seen = if t.anywheres.first().is_some_and(|&i| i < best) {
+        heads_present(folded, t)
+    } else {
+        0
+    };
+    for list in [&t.starts, &t.anywheres, &t.patterns] {
+        if let Some(&i) = list
+            .iter()
+            .take_while(|&&i| i < best)
+            .find(|&&i| matches(&t.phrases[i], &forms, t.head_of[i], heads_seen))
+        {
+            best = i;
+        }
+    }
+    t.phrases.get(best).map(|p| p.kind.as_str())
 }
 
 /// The residue kind of a block, if it is residue.
-fn residue(doc: &Document, block: usize) -> Option<&'static str> {
+fn residue(doc: &Document, block: usize, scratch: &mut Scratch) -> Option<&'static str> {
     let b = &doc.blocks[block];
     if b.kind == BlockKind::AltText {
         return None;
     }
-    classify(&doc.prose[b.range.clone()])
+    classify_with(&doc.prose[b.range.clone()], true, scratch)
 }
 
 /// Is block `bio` a short paragraph about the author named in block `box_line` ("... by Name")?
@@ -549,7 +745,9 @@ impl Rule for Boilerplate {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let n = doc.blocks.len();
-        let kinds: Vec<Option<&'static str>> = (0..n).map(|i| residue(doc, i)).collect();
+        let mut scratch = Scratch::default();
+        let kinds: Vec<Option<&'static str>> =
+            (0..n).map(|i| residue(doc, i, &mut scratch)).collect();
         let mut i = 0;
         while i < n {
             let Some(kind) = kinds[i] else {
@@ -710,10 +908,54 @@ mod tests {
         texts.push("Your emai".to_string());
         for text in &texts {
             assert_eq!(
-                classify_with(text, true),
-                classify_with(text, false),
+                classify_with(text, true, &mut Scratch::default()),
+                classify_with(text, false, &mut Scratch::default()),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn collapse_reads_white_space_as_split_whitespace_does() {
+        let reference = |s: &str| {
+            s.split_whitespace()
+                .map(|w| {
+                    w.chars()
+                        .map(|c| match c {
+                            '’' | '‘' => '\'',
+                            '“' | '”' => '"',
+                            c => c,
+                        })
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for s in [
+            "",
+            "  ",
+            " a ",
+            "Leave a\u{0b}Reply\u{0c}x\r\n\ty",
+            "\u{a0}‘Share’\u{2009}“this”\u{3000}\u{85}\u{2028}now\u{1680}",
+            "café\u{202f}naïve  \u{feff}x",
+            "one two  three\nfour five six ",
+            "a “b” c ‘d’ e f\u{a0}g h",
+        ] {
+            assert_eq!(collapse(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn relaxed_patterns_only_open_bounded_repeats() {
+        assert_eq!(relax("(?i)^a [\\p{L}+]{1,20}$"), "(?i)^a [\\p{L}+]{1,}$");
+        assert_eq!(relax("x.{0,100}\\d{4}y{2,}"), "x.{0,}\\d{4}y{2,}");
+        assert_eq!(relax("[{1,2}]\\{1,2\\}"), "[{1,2}]\\{1,2\\}");
+        // Every pattern of the list keeps compiling once relaxed.
+        let (phrases, _) = load().expect("rules/boilerplate.toml is valid");
+        for p in phrases.iter().filter_map(|p| p.pattern.as_ref()) {
+            if let Some((source, _)) = &p.relaxed {
+                Regex::new(source).unwrap_or_else(|e| panic!("{source}: {e}"));
+            }
         }
     }
 

@@ -65,12 +65,21 @@ struct Group {
 
 struct Tables {
     groups: Vec<Group>,
-    /// Folded (or, for abbreviations, exact) single-token form → group.
-    single: FastMap<usize>,
-    /// Two-word forms ("per cent", "web site"), keyed by their first word.
-    double: FastMap<Vec<(String, usize)>>,
+    /// The forms by their first (or only) word, so that one look-up per word finds both
+    /// kinds.
+    forms: FastMap<Forms>,
     /// Proper names by each of their words.
     names: FastMap<Vec<Vec<String>>>,
+}
+
+/// The forms a word starts.
+#[derive(Default)]
+struct Forms {
+    /// Folded (or, for abbreviations, exact) single-token form: its group.
+    single: Option<usize>,
+    /// Two-word forms ("per cent", "web site") starting with this word: the second word and
+    /// the group.
+    double: Vec<(String, usize)>,
 }
 
 /// A map from words, hashed for speed (every word of a draft is looked up): the tables are
@@ -79,7 +88,7 @@ type FastMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// FxHash-style hashing of short keys.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(super) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -116,8 +125,7 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut t = Tables {
             groups: Vec::new(),
-            single: FastMap::default(),
-            double: FastMap::default(),
+            forms: FastMap::default(),
             names: FastMap::default(),
         };
         let add_form = |t: &mut Tables, form: &str, g: usize| {
@@ -132,14 +140,15 @@ fn tables() -> &'static Tables {
             };
             match key.split_once(' ') {
                 Some((first, rest)) if !rest.contains(' ') => {
-                    t.double
+                    t.forms
                         .entry(first.to_string())
                         .or_default()
+                        .double
                         .push((rest.to_string(), g));
                 }
                 Some(_) => {}
                 None => {
-                    t.single.entry(key).or_insert(g);
+                    t.forms.entry(key).or_default().single.get_or_insert(g);
                 }
             }
         };
@@ -309,18 +318,23 @@ impl InconsistentSpelling {
         let t = tables();
         let a = &doc.analysis;
         let title = doc.title_block();
-        let computing = a.tokens.iter().any(|tok| {
-            tok.kind == TokenKind::Word && {
-                let w = tok.text(&doc.prose);
-                // The list is lower-case ASCII: an ASCII word matches when it is one of
-                // them in any case.
-                if w.is_ascii() {
-                    COMPUTING.iter().any(|c| c.eq_ignore_ascii_case(w))
-                } else {
-                    COMPUTING.contains(&w.to_lowercase().as_str())
+        let computing = || {
+            a.tokens.iter().any(|tok| {
+                tok.kind == TokenKind::Word && {
+                    let w = tok.text(&doc.prose);
+                    // The list is lower-case ASCII: an ASCII word matches when it is one of
+                    // them in any case (and only a word of their lengths can).
+                    if w.is_ascii() {
+                        (3..=11).contains(&w.len())
+                            && COMPUTING.iter().any(|c| c.eq_ignore_ascii_case(w))
+                    } else {
+                        COMPUTING.contains(&w.to_lowercase().as_str())
+                    }
                 }
-            }
-        });
+            })
+        };
+        // Whether the draft is about computing, found out when a word needs it.
+        let mut is_computing: Option<bool> = None;
         let mut uses: HashMap<usize, Vec<Use>> = HashMap::new();
         let mut titles_of: Option<(usize, Vec<Range<usize>>)> = None;
         let mut folded = String::new();
@@ -348,19 +362,28 @@ impl InconsistentSpelling {
                     folded.push_str(&text.to_lowercase());
                 }
                 let mut hit: Option<(usize, String, Range<usize>)> = None;
+                let by_folded = t.forms.get(folded.as_str());
                 // Two-word forms first: "per cent", "web site".
-                if let Some(list) = t.double.get(&folded)
+                if let Some(f) = by_folded
+                    && !f.double.is_empty()
                     && let Some(next) = toks.get(i + 1)
                 {
                     let second = next.text(&doc.prose).to_lowercase();
-                    if let Some((_, g)) = list.iter().find(|(w, _)| *w == second) {
+                    if let Some((_, g)) = f.double.iter().find(|(w, _)| *w == second) {
                         hit = Some((*g, format!("{folded} {second}"), tok.start..next.end));
                     }
                 }
                 if hit.is_none() {
-                    if let Some(&g) = t.single.get(text) {
+                    // The exact form first; a word already in lower case is its folded form,
+                    // looked up above.
+                    let exact = if text == folded {
+                        by_folded
+                    } else {
+                        t.forms.get(text)
+                    };
+                    if let Some(g) = exact.and_then(|f| f.single) {
                         hit = Some((g, text.to_string(), tok.start..tok.end));
-                    } else if let Some(&g) = t.single.get(&folded)
+                    } else if let Some(g) = by_folded.and_then(|f| f.single)
                         && !t.groups[g].case_sensitive
                     {
                         hit = Some((g, folded.clone(), tok.start..tok.end));
@@ -381,7 +404,7 @@ impl InconsistentSpelling {
                 let counted = match group.sense {
                     Sense::Plain => true,
                     Sense::Unit | Sense::AfterNumber => prev_number,
-                    Sense::Program => !computing,
+                    Sense::Program => !*is_computing.get_or_insert_with(computing),
                     Sense::BeforeName => next_capital,
                 };
                 if !counted || in_proper_name(doc, toks, i) {
@@ -537,6 +560,8 @@ fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
     let a = &doc.analysis;
     let mut names: Vec<(String, Vec<Range<usize>>)> = Vec::new();
+    // Where each name is in `names`.
+    let mut index: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
     for s in &a.sentences {
         if !matches!(
             doc.blocks[s.block].kind,
@@ -547,26 +572,34 @@ fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
         let toks = &a.tokens[s.tokens.clone()];
         for (i, t) in toks.iter().enumerate() {
             let w = t.text(&doc.prose);
+            // Cheapest tests first: a capital, then six bytes (fewer bytes are fewer
+            // characters), then six characters.
             if t.kind != TokenKind::Word
                 || i == 0
-                || w.chars().count() < 6
                 || !w.chars().next().is_some_and(char::is_uppercase)
+                || w.len() < 6
+                || w.chars().count() < 6
                 || !w.chars().skip(1).all(|c| c.is_lowercase())
                 || lexicon::is_word(w)
                 || cx.settings.knows_word(w)
             {
                 continue;
             }
-            match names.iter_mut().find(|(n, _)| n == w) {
-                Some((_, r)) => r.push(t.start..t.end),
-                None => names.push((w.to_string(), std::iter::once(t.start..t.end).collect())),
+            match index.get(w) {
+                Some(&k) => names[k].1.push(t.start..t.end),
+                None => {
+                    index.insert(w, names.len());
+                    names.push((w.to_string(), std::iter::once(t.start..t.end).collect()));
+                }
             }
         }
     }
+    // Names more than one letter apart in length are never one letter apart.
+    let lengths: Vec<usize> = names.iter().map(|(n, _)| n.chars().count()).collect();
     for i in 0..names.len() {
         for j in i + 1..names.len() {
             let (a, b) = (&names[i], &names[j]);
-            if !one_letter_apart(&a.0, &b.0) {
+            if lengths[i].abs_diff(lengths[j]) > 1 || !one_letter_apart(&a.0, &b.0) {
                 continue;
             }
             let (keep, other) = if b.1.len() > a.1.len() {
@@ -582,13 +615,18 @@ fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// One letter inserted, deleted, or two neighbours swapped (not a substitution: "Allen" and
 /// "Allan" are often two people).
 fn one_letter_apart(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // One byte is one letter.
+        return letters_apart(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    letters_apart(&a, &b)
+}
+
+/// [`one_letter_apart`] on the letters.
+fn letters_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len().abs_diff(b.len()) == 1 {
-        let (long, short) = if a.len() > b.len() {
-            (&a, &b)
-        } else {
-            (&b, &a)
-        };
+        let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
         let k = long
             .iter()
             .zip(short.iter())
@@ -598,12 +636,71 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
         return long[k + 1..] == short[k..] && k > 0 && k < short.len();
     }
     if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        return diff.len() == 2
-            && diff[1] == diff[0] + 1
-            && a[diff[0]] == b[diff[1]]
-            && a[diff[1]] == b[diff[0]]
-            && diff[0] > 0;
+        // Exactly two letters differ, neighbours swapped: the first difference `d` and the
+        // next are a swap, and nothing after them differs.
+        let Some(d) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+            return false;
+        };
+        return d > 0
+            && d + 1 < a.len()
+            && a[d] == b[d + 1]
+            && a[d + 1] == b[d]
+            && a[d + 2..] == b[d + 2..];
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn computing_words_are_three_to_eleven_letters_of_lower_case_ascii() {
+        assert!(
+            COMPUTING
+                .iter()
+                .all(|w| (3..=11).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+    }
+
+    /// The plain reading of [`one_letter_apart`], to check the faster one against.
+    fn reference(a: &str, b: &str) -> bool {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        if a.len().abs_diff(b.len()) == 1 {
+            let (long, short) = if a.len() > b.len() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            let k = long
+                .iter()
+                .zip(short.iter())
+                .take_while(|(x, y)| x == y)
+                .count();
+            return long[k + 1..] == short[k..] && k > 0 && k < short.len();
+        }
+        if a.len() == b.len() {
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            return diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && a[diff[0]] == b[diff[1]]
+                && a[diff[1]] == b[diff[0]]
+                && diff[0] > 0;
+        }
+        false
+    }
+
+    #[test]
+    fn one_letter_apart_agrees_with_its_plain_reading() {
+        let names = [
+            "Haldane", "Haldan", "Hladane", "Hadlane", "Haldnae", "Haldaen", "Halden", "Haldanes",
+            "Aldane", "Hlaadne", "Hadlnae", "Zoë", "Zeö", "Zoëe", "Zöe", "Ana", "Aan", "A", "",
+            "Ahdlane", "Haldna",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(one_letter_apart(a, b), reference(a, b), "{a} {b}");
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
-use super::headline::{
-    Word, block_repeats_title, eq_folded, leading_run, title_words, word_ranges, words,
-};
+use std::ops::Range;
+
+use super::headline::{Word, WordFinder, block_repeats_title, eq_folded, title_words, word_ranges};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{BlockKind, Document};
@@ -41,6 +41,13 @@ impl Rule for SplicedHeadline {
             return;
         }
         let Some(t) = doc.title.as_ref() else { return };
+        // A run of four of the headline's words or more holds its first four.
+        let finders: Vec<WordFinder> = title[..4]
+            .iter()
+            .map(|w| WordFinder::new(&w.folded))
+            .collect();
+        // The words of a sentence, kept from sentence to sentence.
+        let mut sw: Vec<Range<usize>> = Vec::new();
         for (b, block) in doc.body_blocks() {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
@@ -50,21 +57,27 @@ impl Rule for SplicedHeadline {
                 continue;
             }
             for s in doc.analysis.block_sentences(b) {
-                // A run of the headline's words starts with its first word.
-                if !word_ranges(&doc.prose, s.range.clone())
-                    .any(|r| eq_folded(&doc.prose[r], &title[0].folded))
+                if !finders
+                    .iter()
+                    .all(|f| f.in_text(&doc.prose, s.range.clone()))
                 {
                     continue;
                 }
-                let sw = words(&doc.prose, s.range.clone());
+                sw.clear();
+                sw.extend(word_ranges(&doc.prose, s.range.clone()));
                 let mut j = 0;
                 while j < sw.len() {
-                    let run = leading_run(&title, &sw, j);
+                    // How many leading words of the headline the words from `j` on repeat.
+                    let run = title
+                        .iter()
+                        .zip(&sw[j..])
+                        .take_while(|(t, r)| eq_folded(&doc.prose[(*r).clone()], &t.folded))
+                        .count();
                     if run < 4 {
                         j += 1;
                         continue;
                     }
-                    let span = sw[j].range.start..sw[j + run - 1].range.end;
+                    let span = sw[j].start..sw[j + run - 1].end;
                     if spliced(doc, &title, &sw[j..j + run], j == 0)
                         && !cited(doc, block.range.start, span.clone())
                     {
@@ -97,14 +110,14 @@ impl Rule for SplicedHeadline {
 }
 
 /// Does a run of headline words look pasted rather than written?
-fn spliced(doc: &Document, title: &[Word], run: &[Word], sentence_start: bool) -> bool {
+fn spliced(doc: &Document, title: &[Word], run: &[Range<usize>], sentence_start: bool) -> bool {
     // Six or more of the headline's words in a row inside a sentence are not an echo.
     if run.len() >= 6 && !sentence_start {
         return true;
     }
     // Title-case capitals on ordinary words, kept exactly as the headline has them.
     run.iter().zip(title).enumerate().any(|(k, (w, tw))| {
-        let text = &doc.source[w.range.clone()];
+        let text = &doc.source[w.clone()];
         let in_title = &doc.source[tw.range.clone()];
         (k > 0 || !sentence_start) && text == in_title && title_cased_common(text)
     })

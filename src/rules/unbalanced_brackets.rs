@@ -35,9 +35,17 @@ impl Rule for UnbalancedBrackets {
         for block in &doc.blocks {
             let text = &doc.prose[block.range.clone()];
             let mut stack: Vec<(usize, char)> = Vec::new();
-            let mut prev2: Option<char> = None;
-            let mut prev: Option<char> = None;
-            for (i, c) in text.char_indices() {
+            // Only brackets matter, and they are ASCII (no byte of a longer character): go
+            // from one to the next, reading the two characters before each from the text.
+            let brackets = text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}'));
+            for (i, b) in brackets {
+                let c = char::from(b);
+                let mut before = text[..i].chars().rev();
+                let prev = before.next();
+                let prev2 = before.next();
                 let at = block.range.start + i;
                 match c {
                     '(' | '[' | '{' => stack.push((at, c)),
@@ -74,8 +82,6 @@ impl Rule for UnbalancedBrackets {
                     }
                     _ => {}
                 }
-                prev2 = prev;
-                prev = Some(c);
             }
             for (at, open) in stack {
                 let end = block.range.end;

@@ -33,6 +33,13 @@ enum Mark {
 fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
     let text = &doc.prose;
     let mut out = Vec::new();
+    // Every mark is `"` or starts with the byte 0xE2 (“ ” „): a block without either has none.
+    if !text[block.range.clone()]
+        .bytes()
+        .any(|b| b == b'"' || b == 0xE2)
+    {
+        return out;
+    }
     let mut prev: Option<char> = None;
     let mut depth = 0usize;
     for (i, c) in text[block.range.clone()].char_indices() {
