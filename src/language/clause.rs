@@ -712,6 +712,21 @@ impl<'a> Sent<'a> {
     /// one, a plain form after a plural one or first in the sentence. The structure rules
     /// use it so that a verb the tagger missed ("The delegation flew/NN on") still counts.
     pub fn maybe_finite(&self, i: usize) -> bool {
+        // The cheap tests first (exact): `finite` holds only for a word outside quotation
+        // marks that is tagged finite or on the negated-stem or finite-auxiliary lists,
+        // and the tests after it only for a word with a verbal class (`verbal` below).
+        if self.quoted(i) || !self.is_word(i) {
+            return false;
+        }
+        if !matches!(self.pos(i), Pos::Vbd | Pos::Vbz | Pos::Vbp | Pos::Md)
+            && !self
+                .classes(i)
+                .intersects(Classes::VERB_PAST | Classes::VERB_3SG | Classes::VERB | Classes::MODAL)
+            && !self.is_any(i, FINITE_AUX_K)
+            && !self.is_any(i, NEGATED_STEMS_K)
+        {
+            return false;
+        }
         if self.finite(i) {
             return true;
         }
@@ -1379,19 +1394,36 @@ pub struct Words {
     lens: u32,
     /// Bit b: some word starts with the byte b (folded; all are ASCII).
     firsts: u128,
+    /// Bit [`key_hash`]: some word's key hashes there (a one-hash Bloom filter, so that
+    /// most words that pass the tests above are still turned away before the scan).
+    hashes: u128,
+}
+
+/// A 7-bit hash of a key, for [`Words::hashes`].
+#[inline]
+const fn key_hash(k: Key) -> u32 {
+    let folded = (k as u64) ^ ((k >> 64) as u64);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as u32
 }
 
 impl Words {
     pub const fn new(keys: &'static [Key]) -> Words {
         let mut lens = 0;
         let mut firsts = 0;
+        let mut hashes = 0;
         let mut i = 0;
         while i < keys.len() {
             lens |= 1 << (keys[i] >> 120);
             firsts |= 1 << (keys[i] & 0x7f);
+            hashes |= 1 << key_hash(keys[i]);
             i += 1;
         }
-        Words { keys, lens, firsts }
+        Words {
+            keys,
+            lens,
+            firsts,
+            hashes,
+        }
     }
 
     /// Is `k` the key of one of the words?
@@ -1404,6 +1436,7 @@ impl Words {
         len < 16
             && self.lens >> len & 1 == 1
             && self.firsts >> (k & 0x7f) & 1 == 1
+            && self.hashes >> key_hash(k) & 1 == 1
             && self.keys.contains(&k)
     }
 }
@@ -3038,6 +3071,35 @@ mod tests {
             ("N’T", "n't"),
         ] {
             assert_eq!(key(w) == key(x), eq_word(w, x), "{w} {x}");
+        }
+    }
+
+    #[test]
+    fn word_lists_find_exactly_their_words() {
+        let lists = [
+            FINITE_AUX,
+            MODALS,
+            SUBORDINATORS,
+            CONNECTIVES,
+            REPORTING_VERBS,
+        ];
+        let sets = [
+            FINITE_AUX_K,
+            MODALS_K,
+            SUBORDINATORS_K,
+            CONNECTIVES_K,
+            REPORTING_VERBS_K,
+        ];
+        for (list, set) in lists.iter().zip(sets) {
+            for w in lists.iter().flat_map(|l| l.iter()) {
+                let upper = w.to_uppercase();
+                for v in [*w, upper.as_str()] {
+                    assert_eq!(set.contains(key(v)), any_word(v, list), "{v}");
+                }
+            }
+            for v in ["", "the", "a", "quickly", "thatt", "wa", "hadn’t"] {
+                assert_eq!(set.contains(key(v)), any_word(v, list), "{v}");
+            }
         }
     }
 

@@ -136,6 +136,24 @@ fn need_before(doc: &Document, toks: &[Token], i: usize) -> (Need, Option<usize>
     (Need::Any, None)
 }
 
+/// Only a verb base, and nothing an adjective or participle could be: the words
+/// [`DroppedSuffix::bare_base`] looks at.
+fn verb_base_only(c: Classes) -> bool {
+    c.contains(Classes::VERB)
+        && !c.intersects(
+            Classes::ANY_ADJ
+                | Classes::ADV
+                | Classes::PREP
+                | Classes::VERB_PAST
+                | Classes::VERB_PAST_PART
+                | Classes::AUX
+                | Classes::MODAL
+                | Classes::CONJ
+                | Classes::DET
+                | Classes::PRON,
+        )
+}
+
 fn fits(classes: Classes, need: Need) -> bool {
     match need {
         Need::Participle { after_be } => {
@@ -368,22 +386,8 @@ impl DroppedSuffix {
             return;
         }
         let Some(e) = entry else { return };
-        // Only a verb base, and nothing an adjective or participle could be. (Every test
-        // before the message is a plain condition; the cheapest go first.)
-        if !e.classes.contains(Classes::VERB)
-            || e.classes.intersects(
-                Classes::ANY_ADJ
-                    | Classes::ADV
-                    | Classes::PREP
-                    | Classes::VERB_PAST
-                    | Classes::VERB_PAST_PART
-                    | Classes::AUX
-                    | Classes::MODAL
-                    | Classes::CONJ
-                    | Classes::DET
-                    | Classes::PRON,
-            )
-        {
+        // (Every test before the message is a plain condition; the cheapest go first.)
+        if !verb_base_only(e.classes) {
             return;
         }
         if cx.settings.knows_word(w) {
@@ -469,13 +473,22 @@ impl Rule for DroppedSuffix {
                 if toks[i].kind != TokenKind::Word {
                     continue;
                 }
-                // Both tests need the word in lower-case ASCII (each returns at once for
-                // any other word), and then its exact entry.
-                let w = toks[i].text(&doc.prose);
-                if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                let entry = lex.entries[s.tokens.start + i];
+                // Most words settle here, before their text is read: a common word is no
+                // truncation (`truncated` returns false for rank < 80 whatever the word),
+                // and `bare_base` looks only at a word whose entry is a verb base.
+                if entry.is_some_and(|e| e.rank < 80 && !verb_base_only(e.classes)) {
                     continue;
                 }
-                let entry = lex.entries[s.tokens.start + i];
+                // Both tests need the word in lower-case ASCII (each returns at once for
+                // any other word), and then its exact entry.
+                let t = toks[i];
+                if !doc.prose.as_bytes()[t.start..t.end]
+                    .iter()
+                    .all(u8::is_ascii_lowercase)
+                {
+                    continue;
+                }
                 if !self.truncated(cx, toks, i, entry, out) {
                     self.bare_base(cx, toks, i, entry, out);
                 }

@@ -70,12 +70,6 @@ impl<'d> Visit<'d, '_> {
             .sentence_tags(&self.doc.prose, self.base + self.index)
     }
 
-    /// The lexicon's classes of word token `i` ([`lexicon::classes_folded`]).
-    pub fn classes(&self, i: usize) -> Classes {
-        let lex = self.doc.analysis.lex(&self.doc.prose);
-        lex.classes[self.block[self.index].tokens.start + i]
-    }
-
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'d str {
         self.toks().get(i).map_or("", |t| t.text(&self.doc.prose))
@@ -221,20 +215,25 @@ fn plain_main_clause(v: &Visit) -> bool {
     {
         return false;
     }
+    // The slices once, not per token (`Visit::word` re-slices on every call).
+    let toks = v.toks();
+    let prose = &v.doc.prose;
+    let classes = &v.doc.analysis.lex(prose).classes[v.block[v.index].tokens.clone()];
     for (i, t) in tags.iter().enumerate() {
-        let w = v.word(i);
+        let w = toks.get(i).map_or("", |t| t.text(prose));
+        // "that" has no apostrophe, so only a four-byte word can equal it.
         let opener = matches!(
             t.xpos,
             Xpos::In | Xpos::Wdt | Xpos::Wp | Xpos::Wrb | Xpos::WpS
         ) || matches!(w, "\"" | "“" | "‘" | "," | ";" | ":" | "(" | "—" | "–")
-            || clause::eq_word(w, "that");
+            || w.len() == 4 && w.eq_ignore_ascii_case("that");
         if opener {
             return false;
         }
         if i > 0 && matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md) {
             // Only a word that cannot be a noun ("rose", "talks" can).
-            let c = if v.toks()[i].kind == TokenKind::Word {
-                v.classes(i)
+            let c = if toks[i].kind == TokenKind::Word {
+                classes[i]
             } else {
                 lexicon::classes_folded(w)
             };
