@@ -70,6 +70,40 @@ struct Tables {
     forms: FastMap<Forms>,
     /// Proper names by each of their words.
     names: FastMap<Vec<Vec<String>>>,
+    /// Bit [`ascii_print`] of every ASCII key of `forms` is set: an ASCII word whose bit is
+    /// clear is no key, in any case (see [`ascii_print`]).
+    ascii_filter: Box<[u64; FILTER_BITS / 64]>,
+}
+
+/// Size of [`Tables::ascii_filter`] in bits.
+const FILTER_BITS: usize = 1 << 15;
+
+/// Where an ASCII word falls in [`Tables::ascii_filter`]: a hash of its length and of its
+/// first and last four bytes, each with the 0x20 bit set. ASCII lower-casing only changes
+/// `A`..`Z` into `a`..`z`, which differ from them by that bit alone, so a word and its
+/// lower case fall on the same bit.
+#[inline]
+fn ascii_print(w: &[u8]) -> usize {
+    const CASE: u32 = 0x2020_2020;
+    let n = w.len();
+    let (head, tail) = match w.first_chunk::<4>() {
+        Some(head) => (
+            u32::from_le_bytes(*head),
+            w.last_chunk::<4>().map_or(0, |t| u32::from_le_bytes(*t)),
+        ),
+        None => {
+            // Fewer than four bytes: the word itself, in a word.
+            let mut x = 0u32;
+            for &b in w {
+                x = (x << 8) | u32::from(b);
+            }
+            (x, 0)
+        }
+    };
+    let x = ((u64::from(head | CASE) << 32) | u64::from(tail | CASE))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (n as u64);
+    ((x ^ (x >> 29)).wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - 15)) as usize
 }
 
 /// The forms a word starts.
@@ -127,6 +161,7 @@ fn tables() -> &'static Tables {
             groups: Vec::new(),
             forms: FastMap::default(),
             names: FastMap::default(),
+            ascii_filter: Box::new([0; FILTER_BITS / 64]),
         };
         let add_form = |t: &mut Tables, form: &str, g: usize| {
             let form = form.trim();
@@ -220,6 +255,10 @@ fn tables() -> &'static Tables {
             for w in &words {
                 t.names.entry(w.clone()).or_default().push(words.clone());
             }
+        }
+        for key in t.forms.keys().filter(|k| k.is_ascii()) {
+            let k = ascii_print(key.as_bytes());
+            t.ascii_filter[k / 64] |= 1 << (k % 64);
         }
         t
     })
@@ -354,6 +393,14 @@ impl InconsistentSpelling {
                     continue;
                 }
                 let text = tok.text(&doc.prose);
+                // An ASCII word and its lower case are both ASCII: when its bit is clear,
+                // neither is a key, and the word is no form (most words end here).
+                if text.is_ascii() && {
+                    let k = ascii_print(text.as_bytes());
+                    t.ascii_filter[k / 64] & (1 << (k % 64)) == 0
+                } {
+                    continue;
+                }
                 folded.clear();
                 if text.is_ascii() {
                     folded.push_str(text);
@@ -661,6 +708,30 @@ mod tests {
                 .iter()
                 .all(|w| (3..=11).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
         );
+    }
+
+    #[test]
+    fn the_ascii_filter_passes_every_key_in_any_case() {
+        let t = tables();
+        let passes = |w: &str| {
+            let k = ascii_print(w.as_bytes());
+            t.ascii_filter[k / 64] & (1 << (k % 64)) != 0
+        };
+        let mut n = 0;
+        for key in t.forms.keys().filter(|k| k.is_ascii()) {
+            let mut capital = key.clone();
+            capital[..1].make_ascii_uppercase();
+            for w in [key.clone(), key.to_ascii_uppercase(), capital] {
+                assert!(passes(&w), "{w}");
+            }
+            n += 1;
+        }
+        assert!(n > 1000);
+        // It rules most other words out.
+        let common = [
+            "the", "said", "and", "minister", "Tuesday", "reported", "of", "It",
+        ];
+        assert!(common.iter().filter(|w| passes(w)).count() <= 2);
     }
 
     /// The plain reading of [`one_letter_apart`], to check the faster one against.
