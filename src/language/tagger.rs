@@ -15,7 +15,6 @@
 //! `agrees_with_python_on_heldout_gum` checks token by token.
 
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 /// Universal part-of-speech tags (Universal Dependencies v2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -381,9 +380,6 @@ pub struct Tagger {
     stamp: u32,
     /// Per token: its table key (if it has one) and the key's hash.
     word_keys: Vec<(Option<[u64; 4]>, u64)>,
-    /// Per token: the entry its index slot points to (0 when none), and whether the tag
-    /// dictionary leaves it to be scored; read before the entries are checked.
-    warm: Vec<(usize, bool)>,
     /// Per token, with two pads on each side: the index of its entry.
     ids: Vec<u32>,
     /// Entries created for this sentence, whose sums are still to be computed.
@@ -434,22 +430,14 @@ struct Slot {
     /// Bits of the word's hash, to skip most slots of other words without reading their
     /// entry.
     tag: u32,
+    /// Its entry in the word table (after the pads).
+    entry: u32,
     /// The sentence count when it was last used.
     stamp: u32,
-    /// Its entry in the word table (after the pads).
-    entry: u16,
-    /// The tag dictionary settles the word (so its own sums are not read).
-    settled: bool,
 }
 
-const _: () = assert!(WORD_SLOTS <= 1 << 16, "slot entries are u16");
-
 /// A word and the summed weights of the features that depend on it alone.
-///
-/// Laid out in cache lines: what every use of the entry reads (the key, the dictionary
-/// class, the hashes, the single slots) comes first, in two lines; the rows after.
 #[derive(Clone, Copy)]
-#[repr(C, align(64))]
 struct Entry {
     /// The word's raw bytes, zero-padded, with its length in the last byte.
     key: [u64; 4],
@@ -459,19 +447,18 @@ struct Entry {
     lower: u64,
     suf3: u64,
     shape: u64,
-    /// The slots of the feature of shape and sentence start when the word is not first,
-    /// and when it is.
-    first: [(u32, u32); 2],
-    /// The slot of the feature it gives the token two after it.
-    to_next2: (u32, u32),
-    /// The slot of the feature it gives the token two before it.
-    to_prev2: (u32, u32),
     /// Its own features except the one of shape and sentence start.
     own: Scores,
+    /// The slots of that feature when the word is not first, and when it is.
+    first: [(u32, u32); 2],
     /// The features it gives the next token (as that token's previous word).
     to_next: Scores,
+    /// The slot of the feature it gives the token two after it.
+    to_next2: (u32, u32),
     /// The features it gives the previous token (as that token's next word).
     to_prev: Scores,
+    /// The slot of the feature it gives the token two before it.
+    to_prev2: (u32, u32),
 }
 
 const EMPTY_ENTRY: Entry = Entry {
@@ -737,37 +724,23 @@ impl Tagger {
         self.pending.clear();
         // The index is small enough to stay in cache, the entries are not: read the entry
         // each word's index slot points to first, with no branch on what is read, so that
-        // the reads overlap. `find` then checks the words. Only the parts the sentence will
-        // use are read: the head of each entry, and a row only when the token it serves is
-        // one the tag dictionary does not settle (as the slot notes). Entry 0, a pad that
-        // stays in cache, stands in for a word not found and for a row not needed.
+        // the reads overlap. `find` then checks the words.
         self.word_keys.clear();
-        self.warm.clear();
+        let mut sink = 0i16;
         for w in words {
             let key = word_key(w.as_bytes());
             let hash = key.map_or(0, |k| word_hash(&k));
             self.word_keys.push((key, hash));
             let (home, tag) = slot_of(hash);
-            let found = (0..WORD_PROBE)
+            if let Some(slot) = (0..WORD_PROBE)
                 .map(|d| self.slots[(home + d) & (WORD_SLOTS - 1)])
-                .find(|slot| slot.tag == tag);
-            self.warm.push(found.map_or((0, true), |slot| {
-                (FIRST_SLOT + usize::from(slot.entry), !slot.settled)
-            }));
-        }
-        let mut sink = 0i16;
-        let scored = |k: usize| self.warm.get(k).is_some_and(|w| w.1);
-        for (k, &(id, own)) in self.warm.iter().enumerate() {
-            let e = &self.entries[id];
-            sink ^= e.key[0] as i16 ^ e.to_prev2.1 as i16;
-            let pad = &self.entries[0].own;
-            for (row, used) in [
-                (&e.own, own),
-                (&e.to_next, scored(k + 1)),
-                (&e.to_prev, k > 0 && scored(k - 1)),
-            ] {
-                let row = if used { row } else { pad };
-                sink ^= row[0] ^ row[32] ^ row[N_PAD - 1];
+                .find(|slot| slot.tag == tag)
+            {
+                let e = &self.entries[FIRST_SLOT + slot.entry as usize];
+                sink ^= e.key[0] as i16;
+                for row in [&e.own, &e.to_next, &e.to_prev] {
+                    sink ^= row[0] ^ row[32] ^ row[N_PAD - 1];
+                }
             }
         }
         std::hint::black_box(sink);
@@ -802,7 +775,7 @@ impl Tagger {
             for d in 0..WORD_PROBE {
                 let s = (home + d) & (WORD_SLOTS - 1);
                 let slot = self.slots[s];
-                let id = FIRST_SLOT + usize::from(slot.entry);
+                let id = FIRST_SLOT + slot.entry as usize;
                 if slot.tag == tag && self.entries[id].key == key {
                     self.slots[s].stamp = self.stamp;
                     return id as u32;
@@ -825,12 +798,12 @@ impl Tagger {
                 let slot = &mut self.slots[s];
                 if slot.tag == 0 {
                     // Each slot takes a new entry once: there are as many entries.
-                    slot.entry = self.used as u16;
+                    slot.entry = self.used as u32;
                     self.used += 1;
                 }
                 slot.tag = tag;
                 slot.stamp = self.stamp;
-                FIRST_SLOT + usize::from(slot.entry)
+                FIRST_SLOT + slot.entry as usize
             }
             None => {
                 self.entries.push(EMPTY_ENTRY);
@@ -839,9 +812,6 @@ impl Tagger {
         };
         let lex = Lex::new(raw, &mut self.scratch);
         self.entries[id].set_lex(key.unwrap_or(EMPTY_KEY), &lex);
-        if let Some(s) = victim {
-            self.slots[s].settled = self.entries[id].dict != NO_DICT;
-        }
         // The other hashes are needed only for the sums.
         self.keys_of_pending(&lex);
         self.pending.push(id as u32);
@@ -1336,18 +1306,10 @@ impl Model {
         self.lookup_from(key, self.home_slot(key))
     }
 
-    /// The contents of the slot where the probe for `key` starts, or of an empty slot when
-    /// the key filter shows the key is not in the table (then the probe stops at once).
+    /// The contents of the slot where the probe for `key` starts.
     #[inline]
     fn home_slot(&self, key: u64) -> u64 {
-        let filter = key_filter();
-        // An index select rather than a branch around the read, so reads still overlap.
-        let s = if filter.may_hold(key) {
-            key & self.mask
-        } else {
-            filter.empty_slot
-        };
-        u64::from_le_bytes(self.slots[s as usize])
+        u64::from_le_bytes(self.slots[(key & self.mask) as usize])
     }
 
     /// [`Model::lookup`], given the contents of the key's home slot.
@@ -1453,58 +1415,6 @@ impl Model {
 }
 
 static MODEL: Model = Model::from_bytes(BYTES);
-
-/// Bits in the key filter (a power of two): 128 KB, small enough to stay in cache.
-const FILTER_BITS: usize = 1 << 20;
-
-/// Which fingerprints the model's table holds: a key whose bit is clear is not in the
-/// table, so its look-up need not read the (2 MB, mostly uncached) table. Most word-pair
-/// and tag-and-word keys of a text are absent from the model. Exact: a key in the table
-/// has its fingerprint stored in its slot, and the bit of every stored fingerprint is set.
-struct KeyFilter {
-    bits: Vec<u64>,
-    /// The index of an empty slot of the table.
-    empty_slot: u64,
-}
-
-impl KeyFilter {
-    fn build() -> KeyFilter {
-        let mut bits = vec![0u64; FILTER_BITS / 64];
-        let mut empty_slot = None;
-        for (s, e) in MODEL.slots.iter().enumerate() {
-            let low = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-            if low == 0 {
-                empty_slot.get_or_insert(s as u64);
-            } else {
-                let bit = (low & 0x0FFF_FFFF) as usize & (FILTER_BITS - 1);
-                bits[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        match empty_slot {
-            Some(empty_slot) => KeyFilter { bits, empty_slot },
-            // A full table has no slot to stand for "absent": let every key through.
-            None => KeyFilter {
-                bits: vec![u64::MAX; FILTER_BITS / 64],
-                empty_slot: 0,
-            },
-        }
-    }
-
-    /// False when the model surely lacks `key`.
-    #[inline]
-    fn may_hold(&self, key: u64) -> bool {
-        // The fingerprint `lookup_from` compares is `key >> 36`.
-        let bit = (key >> 36) as usize & (FILTER_BITS - 1);
-        self.bits[bit / 64] >> (bit % 64) & 1 != 0
-    }
-}
-
-static KEY_FILTER: OnceLock<KeyFilter> = OnceLock::new();
-
-#[inline]
-fn key_filter() -> &'static KeyFilter {
-    KEY_FILTER.get_or_init(KeyFilter::build)
-}
 
 #[cfg(test)]
 mod tests {
