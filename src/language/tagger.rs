@@ -709,7 +709,9 @@ impl Tagger {
     /// the quotation-mark numbering.
     fn prepare(&mut self, words: &[&str]) {
         if self.entries.is_empty() {
-            self.entries.resize(FIRST_SLOT + WORD_SLOTS, EMPTY_ENTRY);
+            // Entries are added as words come (a one-paragraph draft touches a few pages,
+            // not the whole table).
+            self.entries.resize(FIRST_SLOT, EMPTY_ENTRY);
             self.slots = vec![Slot::default(); WORD_SLOTS];
             self.pending.clear();
             for (k, p) in [PAD_M2, PAD_M1, PAD_P1, PAD_P2].iter().enumerate() {
@@ -719,7 +721,8 @@ impl Tagger {
             }
             self.fill_pending();
         }
-        self.entries.truncate(FIRST_SLOT + WORD_SLOTS);
+        // Drop the last sentence's temporary entries.
+        self.entries.truncate(FIRST_SLOT + self.used);
         self.stamp = self.stamp.wrapping_add(1);
         self.pending.clear();
         // The index is small enough to stay in cache, the entries are not: read the entry
@@ -793,19 +796,24 @@ impl Tagger {
                 }
             }
         }
+        // Kept entries sit before this sentence's temporary ones: a slot that has none yet
+        // takes a new one only while no temporary entry follows them (else the word is
+        // kept for this sentence only, which gives the same sums).
+        let kept_end = FIRST_SLOT + self.used;
         let id = match victim {
-            Some(s) => {
+            Some(s) if self.slots[s].tag != 0 || self.entries.len() == kept_end => {
                 let slot = &mut self.slots[s];
                 if slot.tag == 0 {
                     // Each slot takes a new entry once: there are as many entries.
                     slot.entry = self.used as u32;
                     self.used += 1;
+                    self.entries.push(EMPTY_ENTRY);
                 }
                 slot.tag = tag;
                 slot.stamp = self.stamp;
                 FIRST_SLOT + slot.entry as usize
             }
-            None => {
+            _ => {
                 self.entries.push(EMPTY_ENTRY);
                 self.entries.len() - 1
             }
