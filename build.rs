@@ -126,32 +126,8 @@ fn parse_tags(field: &str, file: &str, line: usize) -> u32 {
         })
 }
 
-/// Bits of a hash-table slot that hold the entry index + 1; the rest hold the tag.
-/// `src/language/lexicon.rs` has the same constant.
-const SLOT_INDEX_BITS: u32 = 22;
-
-/// The hash of a word's bytes that places it in the hash table. `src/language/lexicon.rs`
-/// has the same function (its tests check every entry is found where this put it):
-/// FxHash-style mixing of 8-byte little-endian chunks (the last one zero-padded),
-/// seeded with the length, then a murmur3-style finaliser so the high bits (slot and
-/// tag) depend on every byte.
-fn word_hash(key: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = (key.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let (chunks, rest) = key.as_chunks::<8>();
-    for chunk in chunks {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(K);
-    }
-    if !rest.is_empty() {
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h
-}
+// The hash table's layout and hash function, shared with `src/language/lexicon.rs`.
+include!("src/language/word_hash.rs");
 
 /// Longest word (in bytes) of the hot table.
 const HOT_KEY: usize = 8;
@@ -495,6 +471,7 @@ fn build_lexicon(root: &Path, out: &Path) {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/language/word_hash.rs");
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
     build_lexicon(&root, &out);

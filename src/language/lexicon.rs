@@ -301,30 +301,8 @@ fn entry_at(i: usize) -> Entry {
     }
 }
 
-/// Bits of a hash-table slot that hold the entry index + 1 (as in build.rs).
-const SLOT_INDEX_BITS: u32 = 22;
-
-/// The hash that placed a word in the hash table: the same function as
-/// `word_hash` in build.rs (the test `hash_index_finds_every_entry` holds them
-/// together).
-#[inline]
-fn word_hash(key: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = (key.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let (chunks, rest) = key.as_chunks::<8>();
-    for chunk in chunks {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(K);
-    }
-    if !rest.is_empty() {
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h
-}
+// The hash table's layout and hash function, shared with build.rs, which builds the table.
+include!("word_hash.rs");
 
 /// Index of the entry spelled exactly `key`: linear probing from the key's
 /// home slot until an empty slot; a slot whose tag differs from the key's is
