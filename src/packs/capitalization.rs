@@ -53,13 +53,11 @@ pub(crate) struct Capitalization {
 }
 
 pub(super) fn compile(cx: &mut KindCx) -> Option<Capitalization> {
-    let Some(v) = cx.fields.get("style") else {
-        cx.missing(
-            "a `capitalization` rule needs a `style`".into(),
-            "add `style = \"title\"` or `style = \"sentence\"`".into(),
-        );
-        return None;
-    };
+    let v = cx.required(
+        "style",
+        "a `capitalization` rule needs a `style`",
+        "add `style = \"title\"` or `style = \"sentence\"`".into(),
+    )?;
     let style = match read::choice(v, "style", &["title", "sentence"], &mut cx.problems)? {
         "title" => Style::Title,
         _ => Style::Sentence,

@@ -6,7 +6,7 @@ use crate::config::file::Item;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
 
-use super::matcher::{Hit, Matcher, Syntax, drop_exceptions};
+use super::matcher::{Hit, Matcher, Syntax};
 use super::read;
 use super::substitution::{match_case, replacement_fix};
 use super::units::Unit;
@@ -26,18 +26,12 @@ pub(crate) struct Consistency {
 }
 
 pub(super) fn compile(cx: &mut KindCx) -> Option<Consistency> {
-    let Some(v) = cx.fields.get("either") else {
-        cx.missing(
-            "a `consistency` rule needs an `[either]` table".into(),
-            "add `[either]` with lines such as `\"percent\" = \"per cent\"`".into(),
-        );
-        return None;
-    };
-    let Some(table) = v.get_ref().as_table() else {
-        cx.problems
-            .push(read::wrong_type(v, "either", "a table of pairs"));
-        return None;
-    };
+    let (v, table) = cx.required_table(
+        "either",
+        "a `consistency` rule needs an `[either]` table",
+        "add `[either]` with lines such as `\"percent\" = \"per cent\"`",
+        "a table of pairs",
+    )?;
     let mut pairs: Vec<(Item, Item)> = Vec::new();
     for (k, val) in table.iter() {
         let a = Item {
@@ -89,9 +83,7 @@ impl Consistency {
         let mut all: Vec<(usize, Hit)> = Vec::new();
         let mut hits: Vec<Hit> = Vec::new();
         for (i, u) in units.iter().enumerate() {
-            hits.clear();
-            self.matcher.find(u, &mut hits);
-            drop_exceptions(&self.exceptions, u, &mut hits);
+            self.matcher.hits(&self.exceptions, u, &mut hits);
             all.extend(hits.drain(..).map(|h| (i, h)));
         }
         for pair in 0..self.forms.len() / 2 {

@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 
-use super::matcher::{Hit, Matcher, drop_exceptions};
+use super::matcher::{Hit, Matcher};
 use super::units::Unit;
 use super::{Common, KindCx};
 
@@ -35,9 +35,7 @@ impl Existence {
     ) {
         let mut hits: Vec<Hit> = Vec::new();
         for u in units {
-            hits.clear();
-            self.matcher.find(u, &mut hits);
-            drop_exceptions(&self.exceptions, u, &mut hits);
+            self.matcher.hits(&self.exceptions, u, &mut hits);
             for h in &hits {
                 let text = &doc.source[h.span.clone()];
                 out.push(c.diag(h.span.clone(), &[("match", text)]));

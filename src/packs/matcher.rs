@@ -226,6 +226,13 @@ impl Matcher {
         }
     }
 
+    /// The hits in a unit that no hit of `exceptions` covers, replacing `out`'s contents.
+    pub(crate) fn hits(&self, exceptions: &Matcher, unit: &Unit, out: &mut Vec<Hit>) {
+        out.clear();
+        self.find(unit, out);
+        drop_exceptions(exceptions, unit, out);
+    }
+
     /// Every hit in a unit, in order, leftmost-longest, not overlapping.
     pub(crate) fn find(&self, unit: &Unit, out: &mut Vec<Hit>) {
         let before = out.len();

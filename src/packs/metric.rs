@@ -46,13 +46,11 @@ pub(crate) struct Metric {
 }
 
 pub(super) fn compile(cx: &mut KindCx) -> Option<Metric> {
-    let Some(v) = cx.fields.get("metric") else {
-        cx.missing(
-            "a `metric` rule needs a `metric`".into(),
-            format!("the metrics are {}", read::list(METRICS)),
-        );
-        return None;
-    };
+    let v = cx.required(
+        "metric",
+        "a `metric` rule needs a `metric`",
+        format!("the metrics are {}", read::list(METRICS)),
+    )?;
     let measure = match read::choice(v, "metric", METRICS, &mut cx.problems)? {
         "sentence-words" => Measure::SentenceWords,
         "paragraph-words" => Measure::ParagraphWords,

@@ -225,7 +225,39 @@ pub(crate) struct KindCx<'a, 'i> {
     pub kind_span: Range<usize>,
 }
 
-impl KindCx<'_, '_> {
+impl<'a, 'i> KindCx<'a, 'i> {
+    /// A key this kind of rule requires; when it is absent, the problem says so (`message`)
+    /// and how to add it (`help`).
+    pub(crate) fn required(
+        &mut self,
+        key: &str,
+        message: &str,
+        help: String,
+    ) -> Option<&'a read::Value<'i>> {
+        let v = self.fields.get(key);
+        if v.is_none() {
+            self.missing(message.to_string(), help);
+        }
+        v
+    }
+
+    /// A required table (`[key]`), with the value it was read from; `what` names what it
+    /// holds, for a wrong type.
+    pub(crate) fn required_table(
+        &mut self,
+        key: &str,
+        message: &str,
+        help: &str,
+        what: &str,
+    ) -> Option<(&'a read::Value<'i>, &'a DeTable<'i>)> {
+        let v = self.required(key, message, help.to_string())?;
+        let Some(table) = v.get_ref().as_table() else {
+            self.problems.push(read::wrong_type(v, key, what));
+            return None;
+        };
+        Some((v, table))
+    }
+
     /// An optional list of strings.
     pub(crate) fn strings(&mut self, key: &str) -> Option<Vec<Item>> {
         let v = self.fields.get(key)?;

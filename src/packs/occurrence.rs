@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 
-use super::matcher::{Hit, Matcher, drop_exceptions};
+use super::matcher::{Hit, Matcher};
 use super::read;
 use super::template::Template;
 use super::units::Unit;
@@ -146,9 +146,7 @@ impl Occurrence {
         let mut all: Vec<Hit> = Vec::new();
         let mut hits: Vec<Hit> = Vec::new();
         for u in units {
-            hits.clear();
-            self.matcher.find(u, &mut hits);
-            drop_exceptions(&self.exceptions, u, &mut hits);
+            self.matcher.hits(&self.exceptions, u, &mut hits);
             match self.per {
                 Per::Document => all.append(&mut hits),
                 Per::Block => self.report(c, doc, &hits, u.range.clone(), out),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 
-use super::matcher::{Hit, Matcher, drop_exceptions};
+use super::matcher::{Hit, Matcher};
 use super::read;
 use super::units::{Unit, is_counted_word, normalize};
 use super::{Common, KindCx};
@@ -49,9 +49,7 @@ impl Repetition {
         let mut hits: Vec<Hit> = Vec::new();
         let within = self.within.to_string();
         for u in units {
-            hits.clear();
-            self.matcher.find(u, &mut hits);
-            drop_exceptions(&self.exceptions, u, &mut hits);
+            self.matcher.hits(&self.exceptions, u, &mut hits);
             if hits.len() < 2 {
                 continue;
             }

@@ -6,7 +6,7 @@ use crate::config::file::Item;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::document::Document;
 
-use super::matcher::{Hit, Matcher, Syntax, drop_exceptions};
+use super::matcher::{Hit, Matcher, Syntax};
 use super::read;
 use super::units::Unit;
 use super::{Common, KindCx};
@@ -23,18 +23,12 @@ pub(crate) struct Substitution {
 }
 
 pub(super) fn compile(cx: &mut KindCx) -> Option<Substitution> {
-    let Some(v) = cx.fields.get("swap") else {
-        cx.missing(
-            "a `substitution` rule needs a `[swap]` table".into(),
-            "add `[swap]` with lines such as `\"in order to\" = \"to\"`".into(),
-        );
-        return None;
-    };
-    let Some(table) = v.get_ref().as_table() else {
-        cx.problems
-            .push(read::wrong_type(v, "swap", "a table of replacements"));
-        return None;
-    };
+    let (v, table) = cx.required_table(
+        "swap",
+        "a `substitution` rule needs a `[swap]` table",
+        "add `[swap]` with lines such as `\"in order to\" = \"to\"`",
+        "a table of replacements",
+    )?;
     let mut entries: Vec<(Item, Vec<String>)> = Vec::new();
     for (k, val) in table.iter() {
         let bad = Item {
@@ -144,9 +138,7 @@ impl Substitution {
     ) {
         let mut hits: Vec<Hit> = Vec::new();
         for u in units {
-            hits.clear();
-            self.matcher.find(u, &mut hits);
-            drop_exceptions(&self.exceptions, u, &mut hits);
+            self.matcher.hits(&self.exceptions, u, &mut hits);
             for h in &hits {
                 let bad = &doc.source[h.span.clone()];
                 let goods: Vec<String> = self.goods[h.entry]
