@@ -43,17 +43,8 @@ const TAGS: [&str; 24] = [
 /// Region letters in bit order; the same order as the `Regions` constants.
 const REGIONS: &str = "ugzcav";
 
-// Link kinds, shared with src/language/lexicon.rs.
-const L_PAST: u32 = 0;
-const L_PAST_PART: u32 = 1;
-const L_ING: u32 = 2;
-const L_3SG: u32 = 3;
-const L_PLURAL: u32 = 4;
-const L_CMP: u32 = 5;
-const L_SUP: u32 = 6;
-const L_VERB_BASE: u32 = 8;
-const L_NOUN_SING: u32 = 9;
-const L_ADJ_BASE: u32 = 10;
+// Link kinds, the hash tables' layout and hash functions, shared with src/language/lexicon.rs.
+include!("src/language/lexicon_layout.rs");
 
 const NN: u32 = 1 << 0;
 const NNS: u32 = 1 << 1;
@@ -126,27 +117,8 @@ fn parse_tags(field: &str, file: &str, line: usize) -> u32 {
         })
 }
 
-// The hash table's layout and hash function, shared with `src/language/lexicon.rs`.
-include!("src/language/word_hash.rs");
-
-/// Longest word (in bytes) of the hot table.
-const HOT_KEY: usize = 8;
 /// Highest rank of a word in the hot table.
 const HOT_RANK: u8 = 20;
-
-/// A key of at most [`HOT_KEY`] bytes, zero-padded, little-endian.
-fn hot_key(word: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    b[..word.len()].copy_from_slice(word);
-    u64::from_le_bytes(b)
-}
-
-/// The home slot of a hot key, in the high bits; lexicon.rs has the same function.
-fn hot_hash(key: u64) -> u64 {
-    let mut h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^= h >> 29;
-    h.wrapping_mul(0xbf58_476d_1ce4_e5b9)
-}
 
 fn push_u32s(out: &mut Vec<u8>, values: &[u32]) {
     for v in values {
@@ -471,7 +443,7 @@ fn build_lexicon(root: &Path, out: &Path) {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/language/word_hash.rs");
+    println!("cargo:rerun-if-changed=src/language/lexicon_layout.rs");
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
     build_lexicon(&root, &out);

@@ -253,17 +253,9 @@ pub struct VerbForms {
     pub third_singular: &'static str,
 }
 
-// Link kinds, as written by build.rs.
-const L_PAST: u32 = 0;
-const L_PAST_PART: u32 = 1;
-const L_ING: u32 = 2;
-const L_3SG: u32 = 3;
-const L_PLURAL: u32 = 4;
-const L_CMP: u32 = 5;
-const L_SUP: u32 = 6;
-const L_VERB_BASE: u32 = 8;
-const L_NOUN_SING: u32 = 9;
-const L_ADJ_BASE: u32 = 10;
+// Link kinds, the hash tables' layout and hash functions, shared with build.rs, which
+// builds the tables.
+include!("lexicon_layout.rs");
 
 #[inline]
 fn read_u32(bytes: &[u8], i: usize) -> u32 {
@@ -300,9 +292,6 @@ fn entry_at(i: usize) -> Entry {
         regions: Regions((field(i, F_AUX) >> 26) as u8),
     }
 }
-
-// The hash table's layout and hash function, shared with build.rs, which builds the table.
-include!("word_hash.rs");
 
 /// Index of the entry spelled exactly `key`: linear probing from the key's
 /// home slot until an empty slot; a slot whose tag differs from the key's is
@@ -355,27 +344,6 @@ const fn hot_slot(key: u64, meta: u32, info: u32, word: &'static str) -> HotSlot
         info,
         word,
     }
-}
-
-/// Longest key (in bytes) of the hot table.
-const HOT_KEY: usize = 8;
-
-/// The bytes of a key of at most [`HOT_KEY`] bytes, zero-padded, little-endian
-/// (a loop: shorter than a call to copy a slice of unknown length).
-#[inline]
-fn hot_key(key: &[u8]) -> u64 {
-    key.iter()
-        .take(HOT_KEY)
-        .enumerate()
-        .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i))
-}
-
-/// The home slot of a hot key, in the high bits (the same function as in build.rs).
-#[inline]
-fn hot_hash(key: u64) -> u64 {
-    let mut h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^= h >> 29;
-    h.wrapping_mul(0xbf58_476d_1ce4_e5b9)
 }
 
 /// An entry found, with its index (for its links).

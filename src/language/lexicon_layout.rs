@@ -1,6 +1,39 @@
-// Included by build.rs (which builds the lexicon's hash table) and by
-// src/language/lexicon.rs (which reads it), so that both place a word alike.
+// Included by build.rs (which builds the lexicon's tables) and by src/language/lexicon.rs
+// (which reads them), so that both agree on the layout and place a word alike.
 // Not a module of its own: `include!` keeps the build script free of the crate.
+
+// Link kinds.
+const L_PAST: u32 = 0;
+const L_PAST_PART: u32 = 1;
+const L_ING: u32 = 2;
+const L_3SG: u32 = 3;
+const L_PLURAL: u32 = 4;
+const L_CMP: u32 = 5;
+const L_SUP: u32 = 6;
+const L_VERB_BASE: u32 = 8;
+const L_NOUN_SING: u32 = 9;
+const L_ADJ_BASE: u32 = 10;
+
+/// Longest key (in bytes) of the hot table.
+const HOT_KEY: usize = 8;
+
+/// The bytes of a key of at most [`HOT_KEY`] bytes, zero-padded, little-endian
+/// (a loop: shorter than a call to copy a slice of unknown length).
+#[inline]
+fn hot_key(key: &[u8]) -> u64 {
+    key.iter()
+        .take(HOT_KEY)
+        .enumerate()
+        .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i))
+}
+
+/// The home slot of a hot key, in the high bits.
+#[inline]
+fn hot_hash(key: u64) -> u64 {
+    let mut h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 29;
+    h.wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
 
 /// Bits of a hash-table slot that hold the entry index + 1; the rest hold the tag.
 const SLOT_INDEX_BITS: u32 = 22;
