@@ -17,6 +17,8 @@ pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod inspect;
+#[doc(hidden)]
+pub mod invariants;
 pub mod language;
 pub mod packs;
 pub mod render;

@@ -12,15 +12,13 @@
 //! regression test. `GALLEY_PROPTEST_CASES=N` scales the number of cases (default below).
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
-use std::sync::OnceLock;
 
-use galley::config::{Level, Settings};
-use galley::diagnostic::{Diagnostic, Edit, Severity};
+use galley::config::Settings;
+use galley::diagnostic::{Diagnostic, Edit};
 use galley::document::Document;
 use galley::fix::{self, FixMode};
+use galley::invariants::{document_spans, everything, finding_spans, outside_unchanged};
 
 // ---------------------------------------------------------------------------------------------
 // A small deterministic generator (xorshift64*).
@@ -70,119 +68,6 @@ fn cases(default: usize) -> usize {
 
 // ---------------------------------------------------------------------------------------------
 // The properties.
-
-/// Every built-in rule and every built-in pack on, at warning level.
-fn everything() -> &'static Settings {
-    static ALL: OnceLock<Settings> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let mut levels: HashMap<String, Level> = galley::rules::ids()
-            .map(|id| (id.to_string(), Level::On(Severity::Warning)))
-            .collect();
-        let packs = galley::packs::builtin_packs();
-        for p in &packs {
-            levels.insert(format!("{p}/*"), Level::On(Severity::Warning));
-        }
-        Settings {
-            levels,
-            packs: packs
-                .iter()
-                .map(|p| PathBuf::from(format!("builtin:{p}")))
-                .collect(),
-            ..Settings::default()
-        }
-    })
-}
-
-fn span(text: &str, r: &Range<usize>, what: &str) {
-    assert!(
-        r.start <= r.end
-            && r.end <= text.len()
-            && text.is_char_boundary(r.start)
-            && text.is_char_boundary(r.end),
-        "{what} {r:?} is off a char boundary or outside a text of {} bytes",
-        text.len()
-    );
-}
-
-/// The document's own ranges: blocks, prose runs, comments, title, sentences, tokens.
-fn document_spans(doc: &Document) {
-    let text = doc.source.as_str();
-    assert_eq!(doc.prose.len(), text.len(), "the prose view changed length");
-    for b in &doc.blocks {
-        span(text, &b.range, "block");
-        span(text, &b.outer, "block outer range");
-        for r in &b.runs {
-            span(text, r, "prose run");
-        }
-    }
-    for c in &doc.comments {
-        span(text, &c.range, "comment");
-        span(text, &c.body, "comment body");
-    }
-    if let Some(t) = &doc.title {
-        span(text, &t.range, "title");
-    }
-    for s in &doc.analysis.sentences {
-        span(text, &s.range, "sentence");
-        assert!(s.block < doc.blocks.len(), "sentence of no block");
-        assert!(s.tokens.end <= doc.analysis.tokens.len());
-    }
-    for t in &doc.analysis.tokens {
-        span(text, &(t.start..t.end), "token");
-    }
-}
-
-/// Every span a finding names: primary, labels, each edit of each fix.
-fn finding_spans(text: &str, diags: &[Diagnostic]) {
-    for d in diags {
-        span(text, &d.range, &format!("[{}] primary span", d.rule));
-        for l in &d.labels {
-            span(text, &l.range, &format!("[{}] label", d.rule));
-        }
-        for f in &d.fixes {
-            for e in &f.edits {
-                span(
-                    text,
-                    &e.range,
-                    &format!("[{}] edit of '{}'", d.rule, f.title),
-                );
-            }
-        }
-    }
-}
-
-/// The edited text is the old one with each edit's range replaced and every other byte
-/// copied as it was, in order; the chosen edits do not overlap.
-fn outside_unchanged(old: &str, edits: &[&Edit], new: &str) {
-    let mut sorted = edits.to_vec();
-    sorted.sort_by_key(|e| (e.range.start, e.range.end));
-    for w in sorted.windows(2) {
-        assert!(
-            w[0].range.end <= w[1].range.start
-                && !(w[0].range.is_empty() && w[1].range == w[0].range),
-            "conflicting edits chosen: {:?} and {:?}",
-            w[0].range,
-            w[1].range
-        );
-    }
-    let (ob, nb) = (old.as_bytes(), new.as_bytes());
-    let (mut o, mut n) = (0, 0);
-    for e in &sorted {
-        let keep = e.range.start - o;
-        assert_eq!(
-            &ob[o..e.range.start],
-            &nb[n..n + keep],
-            "bytes before the edit at {:?} changed",
-            e.range
-        );
-        n += keep;
-        let rep = e.replacement.as_bytes();
-        assert_eq!(&nb[n..n + rep.len()], rep, "replacement not where expected");
-        n += rep.len();
-        o = e.range.end;
-    }
-    assert_eq!(&ob[o..], &nb[n..], "bytes after the last edit changed");
-}
 
 /// Rounds of fixes done with `select` and `apply`, each checked: the final text, and the
 /// number of rounds that changed the text (`None` when it had not settled after
