@@ -99,27 +99,15 @@ impl Analysis {
                 entries: Vec::with_capacity(self.tokens.len()),
             };
             // A look-up is a probe or two of the lexicon's hash tables, cheaper than
-            // remembering the document's words in a map of its own; warming a batch
-            // of words first lets their reads from memory overlap.
-            let mut words = Vec::with_capacity(lexicon::WARM_BATCH);
-            for batch in self.tokens.chunks(lexicon::WARM_BATCH) {
-                words.clear();
-                words.extend(
-                    batch
-                        .iter()
-                        .filter(|t| t.kind == TokenKind::Word)
-                        .map(|t| t.text(prose)),
-                );
-                lexicon::warm(&words);
-                for t in batch {
-                    let (c, e) = if t.kind == TokenKind::Word {
-                        lexicon::classes_and_entry(t.text(prose))
-                    } else {
-                        (Classes::EMPTY, None)
-                    };
-                    lex.classes.push(c);
-                    lex.entries.push(e);
-                }
+            // remembering the document's words in a map of its own.
+            for t in &self.tokens {
+                let (c, e) = if t.kind == TokenKind::Word {
+                    lexicon::classes_and_entry(t.text(prose))
+                } else {
+                    (Classes::EMPTY, None)
+                };
+                lex.classes.push(c);
+                lex.entries.push(e);
             }
             lex
         })
