@@ -83,7 +83,12 @@ pub enum Pos {
 impl Pos {
     /// The compact tag of a tagger result.
     pub fn of(t: &Tagged) -> Pos {
-        match t.xpos {
+        Pos::of_xpos(t.xpos)
+    }
+
+    /// The compact tag of a Penn tag.
+    pub fn of_xpos(x: Xpos) -> Pos {
+        match x {
             Xpos::Cc => Pos::Cc,
             Xpos::Cd => Pos::Cd,
             Xpos::Dt | Xpos::Pdt => Pos::Dt,
@@ -119,40 +124,6 @@ impl Pos {
             | Xpos::Rrb
             | Xpos::Hyph
             | Xpos::Nfp => Pos::Punct,
-            _ => Pos::Other,
-        }
-    }
-
-    /// The compact tag of a Penn tag name.
-    pub fn from_penn(tag: &str) -> Pos {
-        match tag {
-            "CC" => Pos::Cc,
-            "CD" => Pos::Cd,
-            "DT" | "PDT" => Pos::Dt,
-            "EX" => Pos::Ex,
-            "IN" => Pos::In,
-            "JJ" | "JJR" | "JJS" => Pos::Jj,
-            "MD" => Pos::Md,
-            "NN" => Pos::Nn,
-            "NNS" => Pos::Nns,
-            "NNP" | "NNPS" => Pos::Nnp,
-            "POS" => Pos::Possessive,
-            "PRP" => Pos::Prp,
-            "PRP$" | "WP$" => Pos::PrpS,
-            "RB" | "RBR" | "RBS" => Pos::Rb,
-            "RP" => Pos::Rp,
-            "TO" => Pos::To,
-            "UH" => Pos::Uh,
-            "VB" => Pos::Vb,
-            "VBD" => Pos::Vbd,
-            "VBG" => Pos::Vbg,
-            "VBN" => Pos::Vbn,
-            "VBP" => Pos::Vbp,
-            "VBZ" => Pos::Vbz,
-            "WDT" => Pos::Wdt,
-            "WP" => Pos::Wp,
-            "WRB" => Pos::Wrb,
-            "``" | "''" | "," | "." | ":" | "-LRB-" | "-RRB-" | "HYPH" | "NFP" => Pos::Punct,
             _ => Pos::Other,
         }
     }
@@ -3133,7 +3104,7 @@ mod tests {
         let toks = tokenize(text, 0..text.len());
         let pos: Vec<Pos> = ["IN", "DT", "NN", "VBD", "VBN", "RB", "."]
             .iter()
-            .map(|t| Pos::from_penn(t))
+            .map(|t| Pos::of_xpos(Xpos::parse(t).unwrap()))
             .collect();
         let mut s = Sent::new();
         s.load_pos(text, &toks, &pos, false);
