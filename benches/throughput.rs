@@ -12,6 +12,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use galley::config::Settings;
@@ -118,25 +119,26 @@ fn main() {
     }
     let words: usize = corpus.iter().map(|d| d.split_whitespace().count()).sum();
 
+    // Drafts are handed out one at a time, as `galley check` does, so that a thread that
+    // finishes early takes more work.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = AtomicUsize::new(0);
     let t = Instant::now();
     let findings: usize = std::thread::scope(|s| {
-        let chunks: Vec<_> = corpus
-            .chunks(corpus.len().div_ceil(threads))
-            .map(|chunk| {
-                let settings = &settings;
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let (settings, corpus, next) = (&settings, &corpus, &next);
                 s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|src| {
-                            let doc = Document::parse(*src);
-                            galley::check_document(&doc, settings).len()
-                        })
-                        .sum::<usize>()
+                    let mut found = 0;
+                    while let Some(src) = corpus.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let doc = Document::parse(*src);
+                        found += galley::check_document(&doc, settings).len();
+                    }
+                    found
                 })
             })
             .collect();
-        chunks.into_iter().map(|h| h.join().unwrap()).sum()
+        workers.into_iter().map(|h| h.join().unwrap()).sum()
     });
     let secs = t.elapsed().as_secs_f64();
     println!(
