@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use crate::config::{Level, Settings, known_rule, rule_suggestion, suggest};
+use crate::config::{Level, Settings, suggest};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::Document;
 use crate::rules;
@@ -85,6 +85,9 @@ pub struct Suppressions {
     pub list: Vec<Suppression>,
     covers: Vec<Cover>,
     problems: Vec<Problem>,
+    /// The pack rules under the settings and their levels, listed when a suppression first
+    /// names one.
+    pack_rules: Option<Vec<(String, Level)>>,
 }
 
 /// Split a comment body after its directive into rule ids (separated by spaces or commas).
@@ -135,7 +138,7 @@ fn has_content(doc: &Document, l: usize) -> bool {
 
 impl Suppressions {
     /// Read every suppression comment and the front-matter key.
-    pub fn read(doc: &Document) -> Suppressions {
+    pub fn read(doc: &Document, settings: &Settings) -> Suppressions {
         let mut s = Suppressions::default();
         let source = &doc.source;
         let n_lines = doc.lines.line_starts().len();
@@ -173,7 +176,7 @@ impl Suppressions {
             };
             let named = rule_refs(source, c.body.start + word_end..c.body.end);
             let written = named.len();
-            let rules = s.check_ids(named);
+            let rules = s.check_ids(named, settings);
             if written > 0 && rules.is_empty() {
                 // Only unknown ids (reported): this comment silences nothing.
                 continue;
@@ -244,7 +247,7 @@ impl Suppressions {
         s.covers.extend(open);
         if let Some((span, rules)) = front_matter_rules(doc, &mut s.problems) {
             let written = rules.len();
-            let rules = s.check_ids(rules);
+            let rules = s.check_ids(rules, settings);
             if written > 0 && rules.is_empty() {
                 return s;
             }
@@ -267,32 +270,69 @@ impl Suppressions {
         s
     }
 
-    /// Report unknown rule ids and keep the known ones.
-    fn check_ids(&mut self, rules: Vec<RuleRef>) -> Vec<RuleRef> {
+    /// Report unknown rule ids and keep the known ones. A `pack/name` id must name a pack
+    /// rule of the configuration (built-in packs are known even when off).
+    fn check_ids(&mut self, rules: Vec<RuleRef>, settings: &Settings) -> Vec<RuleRef> {
         let mut keep = Vec::new();
         for r in rules {
-            if known_rule(&r.id) {
+            let pack = r.id.contains('/');
+            let known = if pack {
+                self.pack_rules(settings).iter().any(|(id, _)| *id == r.id)
+            } else {
+                rules::find(&r.id).is_some()
+            };
+            if known {
                 keep.push(r);
                 continue;
             }
-            let suggestion = rule_suggestion(&r.id);
-            let fix = suggest(&r.id, rules::ids()).map(|good| {
+            let good = if pack {
+                suggest(
+                    &r.id,
+                    self.pack_rules(settings).iter().map(|(id, _)| id.as_str()),
+                )
+                .map(str::to_string)
+            } else {
+                suggest(&r.id, rules::ids()).map(str::to_string)
+            };
+            let help = match &good {
+                Some(g) => format!("did you mean `{g}`?"),
+                None if pack => "`galley rules` lists every rule, pack rules included".into(),
+                None => "`galley rules` lists every rule".into(),
+            };
+            let fix = good.map(|good| {
                 (
                     format!("write '{good}'"),
                     Edit {
                         range: r.span.clone(),
-                        replacement: good.to_string(),
+                        replacement: good,
                     },
                 )
             });
             self.problems.push(Problem {
                 span: r.span.clone(),
                 message: format!("unknown rule `{}` in a suppression", r.id),
-                help: suggestion.or_else(|| Some("`galley rules` lists every rule".into())),
+                help: Some(help),
                 fix,
             });
         }
         keep
+    }
+
+    fn pack_rules(&mut self, settings: &Settings) -> &[(String, Level)] {
+        self.pack_rules
+            .get_or_insert_with(|| crate::packs::rule_levels(settings))
+    }
+
+    /// Whether the configuration turns off the (known) rule `id`.
+    fn is_off(&self, id: &str, settings: &Settings) -> bool {
+        if id.contains('/') {
+            self.pack_rules
+                .iter()
+                .flatten()
+                .any(|(p, level)| p == id && *level == Level::Off)
+        } else {
+            rules::find(id).is_some_and(|f| settings.level(id, f.doc().default) == Level::Off)
+        }
     }
 
     /// Close open ranges at `at` for `rules` (all when empty). Whether anything was open.
@@ -625,7 +665,7 @@ pub fn apply(doc: &Document, settings: &Settings, diags: Vec<Diagnostic>) -> Vec
         RULE,
         rules::find(RULE).map_or(Level::On(Severity::Warning), |r| r.doc().default),
     );
-    let s = Suppressions::read(doc);
+    let s = Suppressions::read(doc, settings);
     if s.list.is_empty() && s.problems.is_empty() {
         return diags;
     }
@@ -698,12 +738,9 @@ pub fn apply(doc: &Document, settings: &Settings, diags: Vec<Diagnostic>) -> Vec
             continue;
         }
         let off_notes = |ids: &mut dyn Iterator<Item = &RuleRef>| -> Vec<String> {
-            ids.filter(|r| {
-                rules::find(&r.id)
-                    .is_some_and(|f| settings.level(&r.id, f.doc().default) == Level::Off)
-            })
-            .map(|r| format!("`{}` is off in the configuration", r.id))
-            .collect()
+            ids.filter(|r| s.is_off(&r.id, settings))
+                .map(|r| format!("`{}` is off in the configuration", r.id))
+                .collect()
         };
         // Nothing in the comment is of use (a misspelt id might be meant to work once
         // corrected, so it keeps the comment): one report, offering to remove it.
@@ -836,6 +873,43 @@ mod tests {
             vec![
                 ("unused-suppression".to_string(), 1),
                 ("unused-suppression".to_string(), 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn pack_rule_ids_are_checked() {
+        let src = "<!-- galley-disable-next-line cliches/news-clichs -->\nA calm day.\n\n<!-- galley-disable-next-line nopack/anything -->\nA calm night.\n\n<!-- galley-disable-next-line cliches/news-cliches -->\nA calm week.\n";
+        let doc = Document::parse(src);
+        let got: Vec<(usize, String, Vec<String>)> =
+            crate::check_document(&doc, &Settings::default())
+                .into_iter()
+                .map(|d| {
+                    let line = doc.lines.position(&doc.source, d.range.start).0;
+                    let mut extra: Vec<String> = d.help.into_iter().collect();
+                    extra.extend(d.notes);
+                    (line, d.message, extra)
+                })
+                .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    1,
+                    "unknown rule `cliches/news-clichs` in a suppression".to_string(),
+                    vec!["did you mean `cliches/news-cliches`?".to_string()]
+                ),
+                (
+                    4,
+                    "unknown rule `nopack/anything` in a suppression".to_string(),
+                    vec!["`galley rules` lists every rule, pack rules included".to_string()]
+                ),
+                (
+                    7,
+                    "this suppression silences nothing: `cliches/news-cliches` reports nothing on the next line"
+                        .to_string(),
+                    vec!["`cliches/news-cliches` is off in the configuration".to_string()]
+                ),
             ]
         );
     }

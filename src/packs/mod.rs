@@ -962,6 +962,22 @@ pub fn run(doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Every pack rule id under a configuration, with its level there.
+pub fn rule_levels(settings: &Settings) -> Vec<(String, Level)> {
+    if settings.packs.is_empty() {
+        let none = HashSet::new();
+        return builtin()
+            .iter()
+            .map(|r| (r.id.clone(), level_of(r, settings, &none)))
+            .collect();
+    }
+    let loaded = load(&settings.packs);
+    loaded
+        .all_rules()
+        .map(|r| (r.id.clone(), level_of(r, settings, &loaded.enabled)))
+        .collect()
+}
+
 /// Every pack rule id under a configuration (for "did you mean" and listings).
 pub fn rule_ids(settings: &Settings) -> Vec<String> {
     if settings.packs.is_empty() {
