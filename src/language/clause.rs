@@ -1302,7 +1302,7 @@ pub const fn key(w: &str) -> Key {
 
 /// [`key`], eight bytes at a time for a short ASCII word (most tokens).
 #[inline]
-fn key_fast(w: &str) -> Key {
+pub fn key_fast(w: &str) -> Key {
     let b = w.as_bytes();
     if b.len() > 15 || !b.is_ascii() {
         return key(w);
@@ -1483,13 +1483,18 @@ pub fn may_be_subjectless(text: &str, toks: &[Token], classes: &[Classes]) -> bo
     (0..toks.len()).any(|k| {
         let verb = toks[k].kind == TokenKind::Word && {
             let w = toks[k].text(text);
-            classes
+            let c = classes
                 .get(k)
                 .copied()
-                .unwrap_or_else(|| lexicon::classes_folded(w))
-                .intersects(Classes::VERB_3SG | Classes::VERB_PAST)
+                .unwrap_or_else(|| lexicon::classes_folded(w));
+            c.intersects(Classes::VERB_3SG | Classes::VERB_PAST)
+                // The lexicon classes every word of the lists below as an auxiliary, a
+                // modal, a past or an -s form (`verbish_words_have_verb_classes`), and a
+                // word spelled like one in another case has its classes too; so a word
+                // with none of those classes is on no list, and needs no key.
+                || c.intersects(Classes::AUX | Classes::MODAL)
                 // No word of these lists is longer (a curly apostrophe only adds bytes).
-                || w.len() <= VERBISH_MAX_LEN
+                && w.len() <= VERBISH_MAX_LEN
                     && {
                         let k = key_fast(w);
                         BE_HAVE_FIRST_K.contains(k)
@@ -1554,6 +1559,25 @@ fn quote_role(text: &str, t: Token) -> QuoteRole {
         }
         _ => QuoteRole::None,
     }
+}
+
+/// [`Sent::has_quote`] of `toks` loaded with `open_quote`, without the analysis: nothing
+/// is marked quoted before the first opening mark unless a quotation is open at the start,
+/// and then the first token is.
+pub fn has_quote_in(text: &str, toks: &[Token], open_quote: bool) -> bool {
+    !toks.is_empty()
+        && (open_quote
+            || toks
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct && quote_role(text, *t) == QuoteRole::Open))
+}
+
+/// [`Sent::quoted`] of the first of `toks` loaded with `open_quote`, without the
+/// analysis: a quotation open at the start, or an opening mark first.
+pub fn first_quoted_in(text: &str, toks: &[Token], open_quote: bool) -> bool {
+    toks.first().is_some_and(|&t| {
+        open_quote || t.kind == TokenKind::Punct && quote_role(text, t) == QuoteRole::Open
+    })
 }
 
 /// Is a quotation open at the end of `toks` (for the sentences that follow in a block)?
@@ -3088,6 +3112,53 @@ mod tests {
         assert!(participle_capable("found", c("found")));
         assert!(!participle_capable("went", c("went")));
         assert!(!participle_capable("took", c("took")));
+    }
+
+    /// The class gate in `may_be_subjectless` turns away no word of its lists, in any case.
+    #[test]
+    fn verbish_words_have_verb_classes() {
+        let gate = Classes::AUX | Classes::MODAL | Classes::VERB_3SG | Classes::VERB_PAST;
+        for w in BE_HAVE_FIRST.iter().chain(&["does", "did"]).chain(MODALS) {
+            let upper = w.to_uppercase();
+            let title = format!("{}{}", &upper[..1], &w[1..]);
+            let mixed = format!("{}{}", &w[..1], &upper[1..]);
+            for v in [*w, upper.as_str(), title.as_str(), mixed.as_str()] {
+                assert!(lexicon::classes_folded(v).intersects(gate), "{v}");
+            }
+        }
+    }
+
+    /// `has_quote_in` against the analysis it stands in for.
+    #[test]
+    fn quotes_found_without_the_analysis() {
+        for text in [
+            "",
+            "He said \"no\" twice.",
+            "\u{201c}Yes,\u{201d} she said.",
+            "It\u{2019}s \u{2018}fine\u{2019} now.",
+            "The \"plan\" failed.\"",
+            "A closing\" mark alone.",
+            "Quoted \u{ab}words\u{bb} here.",
+            "x'y 'z' (\"a\") \u{2014}\"b\"",
+            "Na\u{ef}ve caf\u{e9} \"\u{fc}ber\".",
+            "No quotes at all in this one.",
+        ] {
+            let toks = tokenize(text, 0..text.len());
+            for open in [false, true] {
+                let mut s = Sent::new();
+                s.load_pos(text, &toks, &vec![Pos::Other; toks.len()], open);
+                assert_eq!(
+                    has_quote_in(text, &toks, open),
+                    s.has_quote(),
+                    "{text} {open}"
+                );
+                assert_eq!(
+                    first_quoted_in(text, &toks, open),
+                    s.quoted(0),
+                    "{text} {open}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -326,8 +326,12 @@ impl DroppedSuffix {
             return false;
         }
         let mut candidates: Vec<&'static str> = Vec::new();
+        // The word with each ending, built in one buffer rather than a string apiece.
+        let mut full = String::with_capacity(w.len() + 3);
         for ending in ENDINGS {
-            let full = format!("{w}{ending}");
+            full.clear();
+            full.push_str(w);
+            full.push_str(ending);
             if let Some(e) = lexicon::lookup(&full)
                 && e.rank <= if need == Need::Any { 50 } else { 60 }
                 && (need != Need::Any || w.len() >= 5)

@@ -45,6 +45,10 @@ impl Rule for MissingSubject {
             if words < 3 || !v.ends_with_stop() {
                 return;
             }
+            // `subjectless` finds nothing in a sentence that opens inside a quotation.
+            if clause::first_quoted_in(&doc.prose, v.toks(), v.open[v.index]) {
+                return;
+            }
             let lex = doc.analysis.lex(&doc.prose);
             let s = &v.block[v.index];
             if !clause::may_be_subjectless(&doc.prose, v.toks(), &lex.classes[s.tokens.clone()]) {

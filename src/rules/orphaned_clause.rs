@@ -33,10 +33,18 @@ impl Rule for OrphanedClause {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for_each_sentence(doc, |v| {
-            // Cheap tests first: a "that" among the first words, a full stop at the end.
+            // Cheap tests first: a "that" among the first words (`eq_word` with "that",
+            // which has no apostrophe: only a four-byte word can equal it), a full stop at
+            // the end, and no quotation open at the start (`orphan_that` finds nothing
+            // then).
+            let prose = &doc.prose;
             if v.index == 0
-                || !(0..12).any(|i| clause::eq_word(v.word(i), "that"))
+                || !v.toks().iter().take(12).any(|t| {
+                    let w = t.text(prose);
+                    w.len() == 4 && w.eq_ignore_ascii_case("that")
+                })
                 || !v.ends_with_stop()
+                || clause::first_quoted_in(prose, v.toks(), v.open[v.index])
             {
                 return;
             }
