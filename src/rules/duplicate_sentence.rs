@@ -1,13 +1,16 @@
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::headline::{fold, word_ranges};
 use super::inconsistent_spelling::WordHasher;
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::BlockKind;
 
 pub struct DuplicateSentence;
+
+/// Where a key was first seen: the block and the sentence's range.
+type First = (usize, std::ops::Range<usize>);
 
 static DOC: RuleDoc = RuleDoc {
     id: "duplicate-sentence",
@@ -38,13 +41,9 @@ impl Rule for DuplicateSentence {
             k
         });
         let title_block = doc.title_block();
-        // Keys of the sentences seen so far; only a new key is copied into the map.
-        let mut seen: HashMap<
-            String,
-            (usize, std::ops::Range<usize>),
-            BuildHasherDefault<WordHasher>,
-        > = HashMap::with_capacity_and_hasher(doc.analysis.sentences.len(), Default::default());
+        let mut seen = Seen::with_capacity(doc.analysis.sentences.len());
         let mut k = String::new();
+        let mut earlier = String::new();
         for s in &doc.analysis.sentences {
             let block = &doc.blocks[s.block];
             if Some(s.block) == title_block
@@ -55,37 +54,84 @@ impl Rule for DuplicateSentence {
             if key(&doc.prose, s.range.clone(), &mut k) < 5 || title_key.as_deref() == Some(&k) {
                 continue;
             }
-            match seen.get(k.as_str()) {
-                Some((first_block, first)) => {
-                    let first_quote = doc.blocks[*first_block].quote_depth > 0;
-                    if first_quote != (block.quote_depth > 0) {
-                        continue;
-                    }
-                    // Take the spaces after the copy, or, when it ends its line, those before.
-                    let rest = &doc.source[s.range.end..];
-                    let after = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-                    let range = if rest[after..].starts_with(['\n', '\r']) || after == rest.len() {
-                        let head = &doc.source[..s.range.start];
-                        let before = head.len() - head.trim_end_matches([' ', '\t']).len();
-                        s.range.start - before..s.range.end + after
-                    } else {
-                        s.range.start..s.range.end + after
-                    };
-                    out.push(
-                        Diagnostic::new(DOC.id, s.range.clone(), "this sentence appears twice")
-                            .label(first.clone(), "first written here")
-                            .fix(
-                                "delete the second copy",
-                                Applicability::Unsafe,
-                                vec![Edit {
-                                    range,
-                                    replacement: String::new(),
-                                }],
-                            ),
-                    );
-                }
-                None => {
-                    seen.insert(k.clone(), (s.block, s.range.clone()));
+            let mut h = WordHasher::default();
+            h.write(k.as_bytes());
+            let found = seen.first(h.finish(), &k, (s.block, s.range.clone()), |r| {
+                key(&doc.prose, r, &mut earlier);
+                earlier == k
+            });
+            let Some((first_block, first)) = found else {
+                continue;
+            };
+            let first_quote = doc.blocks[first_block].quote_depth > 0;
+            if first_quote != (block.quote_depth > 0) {
+                continue;
+            }
+            // Take the spaces after the copy, or, when it ends its line, those before.
+            let rest = &doc.source[s.range.end..];
+            let after = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            let range = if rest[after..].starts_with(['\n', '\r']) || after == rest.len() {
+                let head = &doc.source[..s.range.start];
+                let before = head.len() - head.trim_end_matches([' ', '\t']).len();
+                s.range.start - before..s.range.end + after
+            } else {
+                s.range.start..s.range.end + after
+            };
+            out.push(
+                Diagnostic::new(DOC.id, s.range.clone(), "this sentence appears twice")
+                    .label(first.clone(), "first written here")
+                    .fix(
+                        "delete the second copy",
+                        Applicability::Unsafe,
+                        vec![Edit {
+                            range,
+                            replacement: String::new(),
+                        }],
+                    ),
+            );
+        }
+    }
+}
+
+/// The first sentence of each key, found by the key's hash: a sentence whose hash was seen
+/// before has its key compared with that sentence's, made again (copies are few, so keys
+/// need not be kept, and no sentence costs an allocation). A key whose hash is another
+/// key's is kept by its text in `others`.
+struct Seen {
+    by_hash: HashMap<u64, First, BuildHasherDefault<WordHasher>>,
+    others: HashMap<String, First>,
+}
+
+impl Seen {
+    fn with_capacity(n: usize) -> Seen {
+        Seen {
+            by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
+            others: HashMap::new(),
+        }
+    }
+
+    /// Where key `k` (of hash `hash`) was first seen, if it was; else `here` is noted as its
+    /// first place. `has_key(range)` tells whether the sentence at `range` has key `k`.
+    fn first(
+        &mut self,
+        hash: u64,
+        k: &str,
+        here: First,
+        mut has_key: impl FnMut(std::ops::Range<usize>) -> bool,
+    ) -> Option<First> {
+        match self.by_hash.entry(hash) {
+            Entry::Vacant(v) => {
+                v.insert(here);
+                None
+            }
+            Entry::Occupied(o) => {
+                if has_key(o.get().1.clone()) {
+                    Some(o.get().clone())
+                } else if let Some(f) = self.others.get(k) {
+                    Some(f.clone())
+                } else {
+                    self.others.insert(k.to_string(), here);
+                    None
                 }
             }
         }
@@ -95,40 +141,28 @@ impl Rule for DuplicateSentence {
 /// A sentence's words, folded, joined by single spaces, written into `out`; returns how many
 /// words there are (words hold no spaces, so this is the key's count of space-separated
 /// parts).
+///
+/// One pass over the bytes, reading words as [`word_ranges`](super::headline::word_ranges)
+/// does: a word is a run of letters and digits, with `'`, `’`, `-` or `.` inside it when a
+/// letter or digit follows. Each character of a word is written folded twice
+/// ([`fold`](super::headline::fold) maps characters one by one, so folding a word twice is
+/// folding each of its characters twice; for ASCII, once is twice).
 fn key(text: &str, range: std::ops::Range<usize>, out: &mut String) -> usize {
-    if text[range.clone()].is_ascii() {
-        return ascii_key(text[range].as_bytes(), out);
-    }
-    out.clear();
-    let mut words = 0;
-    for (n, r) in word_ranges(text, range).enumerate() {
-        words = n + 1;
-        if n > 0 {
-            out.push(' ');
-        }
-        let w = &text[r];
-        if w.is_ascii() {
-            // Folding ASCII twice is folding it once.
-            let at = out.len();
-            out.push_str(w);
-            out[at..].make_ascii_lowercase();
-        } else {
-            out.push_str(&fold(&fold(w)));
-        }
-    }
-    words
-}
-
-/// [`key`] of an ASCII sentence in one pass over its bytes: a word is a run of letters and
-/// digits, with `'`, `-` or `.` inside it when a letter or digit follows (as
-/// [`word_ranges`] reads it).
-fn ascii_key(b: &[u8], out: &mut String) -> usize {
+    let s = &text[range];
+    let b = s.as_bytes();
     out.clear();
     out.reserve(b.len());
     let mut words = 0;
     let mut in_word = false;
-    for (i, &c) in b.iter().enumerate() {
-        if c.is_ascii_alphanumeric() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if ASCII_ALNUM[usize::from(c)] {
+            // A run of ASCII letters and digits is copied, then lower-cased, at once.
+            let start = i;
+            while i < b.len() && ASCII_ALNUM[usize::from(b[i])] {
+                i += 1;
+            }
             if !in_word {
                 if words > 0 {
                     out.push(' ');
@@ -136,47 +170,117 @@ fn ascii_key(b: &[u8], out: &mut String) -> usize {
                 words += 1;
                 in_word = true;
             }
-            out.push(char::from(c.to_ascii_lowercase()));
-        } else if in_word
-            && matches!(c, b'\'' | b'-' | b'.')
-            && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
-        {
-            out.push(char::from(c));
+            let at = out.len();
+            out.push_str(&s[start..i]);
+            out[at..].make_ascii_lowercase();
+            continue;
+        }
+        let (ch, n) = if c.is_ascii() {
+            (char::from(c), 1)
+        } else {
+            let ch = s[i..].chars().next().unwrap_or('\0');
+            (ch, ch.len_utf8())
+        };
+        if !c.is_ascii() && ch.is_alphanumeric() {
+            if !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            for l in ch.to_lowercase() {
+                let l = if l == '’' { '\'' } else { l };
+                out.extend(l.to_lowercase().map(|l2| if l2 == '’' { '\'' } else { l2 }));
+            }
+        } else if in_word && matches!(ch, '\'' | '’' | '-' | '.') && alnum_at(s, i + n) {
+            out.push(if ch == '’' { '\'' } else { ch });
         } else {
             in_word = false;
         }
+        i += n;
     }
     words
+}
+
+/// Per byte: is it an ASCII letter or digit?
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Is the character at byte `i` of `s` (a character boundary, or the end) alphanumeric?
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b.is_ascii() => ASCII_ALNUM[usize::from(b)],
+        Some(_) => s[i..].chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::headline::{fold, word_ranges};
+
+    /// The plain reading of [`key`]: the words of [`word_ranges`], each folded twice.
+    fn reference(t: &str) -> (usize, String) {
+        let mut out = String::new();
+        let mut words = 0;
+        for (i, r) in word_ranges(t, 0..t.len()).enumerate() {
+            words = i + 1;
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&fold(&fold(&t[r])));
+        }
+        (words, out)
+    }
 
     #[test]
-    fn the_ascii_key_is_the_key() {
+    fn seen_finds_the_first_of_each_key_whatever_the_hashes() {
+        let keys = ["a", "b", "a", "c", "b", "b", "d", "c", "a"];
+        // All hashes equal (every key collides), all distinct by key, and mixed.
+        let hashes: [fn(&str) -> u64; 3] = [
+            |_| 7,
+            |k| u64::from(k.as_bytes()[0]),
+            |k| u64::from(k.as_bytes()[0] % 2),
+        ];
+        for hash in hashes {
+            let mut seen = Seen::with_capacity(0);
+            let mut plain: HashMap<&str, First> = HashMap::new();
+            for (i, k) in keys.iter().enumerate() {
+                let got = seen.first(hash(k), k, (i, i..i + 1), |r| keys[r.start] == *k);
+                let want = plain.get(k).cloned();
+                plain.entry(k).or_insert((i, i..i + 1));
+                assert_eq!(got, want, "{k} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_one_pass_key_is_the_plain_key() {
+        let long = "Supercalifragilistic".repeat(40);
         for t in [
             "",
+            " ",
             "The council's plan -- approved 7-2 -- was co-signed by Dr. Ruiz.",
             "x.y. .a 'b' c'd e- -f g--h 1.5 5. U.S.-based A'-b",
             "  Spaces   and\ttabs\nand lines  ",
+            "The mayor’s plan—approved in 2024—was co-signed. “Quoted” ‘single’ rock’n’roll ’90s",
+            "Ærøskøbing CAFÉ naïve ΣΊΣΥΦΟΣ Σίσυφος 東京 ①② x\u{301}y İstanbul ǅemal ẞ \u{212A}elvin",
+            "end.’ ’start '' -- .. x’’y x-’y x’ É’É É-é É.1 1’a",
+            "tab\tnew\nline\u{a0}nbsp\u{2009}thin",
+            long.as_str(),
         ] {
-            let mut general = String::new();
-            let n = {
-                general.clear();
-                let mut words = 0;
-                for (i, r) in word_ranges(t, 0..t.len()).enumerate() {
-                    words = i + 1;
-                    if i > 0 {
-                        general.push(' ');
-                    }
-                    general.push_str(&fold(&t[r]));
-                }
-                words
-            };
-            let mut fast = String::new();
-            assert_eq!(ascii_key(t.as_bytes(), &mut fast), n, "{t:?}");
-            assert_eq!(fast, general, "{t:?}");
+            let mut got = String::new();
+            let n = key(t, 0..t.len(), &mut got);
+            assert_eq!((n, got), reference(t), "{t:?}");
         }
     }
 }

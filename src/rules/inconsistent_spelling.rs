@@ -70,20 +70,36 @@ struct Tables {
     forms: FastMap<Forms>,
     /// Proper names by each of their words.
     names: FastMap<Vec<Vec<String>>>,
-    /// Bit [`ascii_print`] of every ASCII key of `forms` is set: an ASCII word whose bit is
-    /// clear is no key, in any case (see [`ascii_print`]).
+    /// Both bits [`filter_bits`] of every ASCII key of `forms` are set: an ASCII word with
+    /// either bit clear is no key, in any case (see [`ascii_print`]). Two bits per key rule
+    /// out about ten times as many other words as one did.
     ascii_filter: Box<[u64; FILTER_BITS / 64]>,
 }
 
-/// Size of [`Tables::ascii_filter`] in bits.
-const FILTER_BITS: usize = 1 << 15;
+/// Size of [`Tables::ascii_filter`] in bits (8 KB).
+const FILTER_BITS: usize = 1 << 16;
 
-/// Where an ASCII word falls in [`Tables::ascii_filter`]: a hash of its length and of its
-/// first and last four bytes, each with the 0x20 bit set. ASCII lower-casing only changes
-/// `A`..`Z` into `a`..`z`, which differ from them by that bit alone, so a word and its
-/// lower case fall on the same bit.
+/// The two bits of [`Tables::ascii_filter`] an ASCII word falls on: two 16-bit pieces of its
+/// [`ascii_print`].
 #[inline]
-fn ascii_print(w: &[u8]) -> usize {
+fn filter_bits(w: &[u8]) -> [usize; 2] {
+    let x = ascii_print(w);
+    [(x >> 48) as usize, ((x >> 32) & 0xFFFF) as usize]
+}
+
+/// Does an ASCII word pass [`Tables::ascii_filter`] (both its bits set)?
+#[inline]
+fn passes_filter(filter: &[u64; FILTER_BITS / 64], w: &[u8]) -> bool {
+    filter_bits(w)
+        .iter()
+        .all(|&k| filter[k / 64] & (1 << (k % 64)) != 0)
+}
+
+/// A hash of an ASCII word's length and of its first and last four bytes, each with the
+/// 0x20 bit set. ASCII lower-casing only changes `A`..`Z` into `a`..`z`, which differ from
+/// them by that bit alone, so a word and its lower case have the same print.
+#[inline]
+fn ascii_print(w: &[u8]) -> u64 {
     const CASE: u32 = 0x2020_2020;
     let n = w.len();
     let (head, tail) = match w.first_chunk::<4>() {
@@ -103,7 +119,7 @@ fn ascii_print(w: &[u8]) -> usize {
     let x = ((u64::from(head | CASE) << 32) | u64::from(tail | CASE))
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
         ^ (n as u64);
-    ((x ^ (x >> 29)).wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - 15)) as usize
+    (x ^ (x >> 29)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
 /// The forms a word starts.
@@ -257,8 +273,9 @@ fn tables() -> &'static Tables {
             }
         }
         for key in t.forms.keys().filter(|k| k.is_ascii()) {
-            let k = ascii_print(key.as_bytes());
-            t.ascii_filter[k / 64] |= 1 << (k % 64);
+            for k in filter_bits(key.as_bytes()) {
+                t.ascii_filter[k / 64] |= 1 << (k % 64);
+            }
         }
         t
     })
@@ -393,12 +410,9 @@ impl InconsistentSpelling {
                     continue;
                 }
                 let text = tok.text(&doc.prose);
-                // An ASCII word and its lower case are both ASCII: when its bit is clear,
-                // neither is a key, and the word is no form (most words end here).
-                if text.is_ascii() && {
-                    let k = ascii_print(text.as_bytes());
-                    t.ascii_filter[k / 64] & (1 << (k % 64)) == 0
-                } {
+                // An ASCII word and its lower case are both ASCII: when one of its bits is
+                // clear, neither is a key, and the word is no form (most words end here).
+                if text.is_ascii() && !passes_filter(&t.ascii_filter, text.as_bytes()) {
                     continue;
                 }
                 folded.clear();
@@ -713,10 +727,7 @@ mod tests {
     #[test]
     fn the_ascii_filter_passes_every_key_in_any_case() {
         let t = tables();
-        let passes = |w: &str| {
-            let k = ascii_print(w.as_bytes());
-            t.ascii_filter[k / 64] & (1 << (k % 64)) != 0
-        };
+        let passes = |w: &str| passes_filter(&t.ascii_filter, w.as_bytes());
         let mut n = 0;
         for key in t.forms.keys().filter(|k| k.is_ascii()) {
             let mut capital = key.clone();
@@ -731,7 +742,7 @@ mod tests {
         let common = [
             "the", "said", "and", "minister", "Tuesday", "reported", "of", "It",
         ];
-        assert!(common.iter().filter(|w| passes(w)).count() <= 2);
+        assert!(common.iter().filter(|w| passes(w)).count() <= 1);
     }
 
     /// The plain reading of [`one_letter_apart`], to check the faster one against.

@@ -37,11 +37,8 @@ impl Rule for UnbalancedBrackets {
             let mut stack: Vec<(usize, char)> = Vec::new();
             // Only brackets matter, and they are ASCII (no byte of a longer character): go
             // from one to the next, reading the two characters before each from the text.
-            let brackets = text
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}'));
-            for (i, b) in brackets {
+            for i in bracket_positions(text.as_bytes()) {
+                let b = text.as_bytes()[i];
                 let c = char::from(b);
                 let mut before = text[..i].chars().rev();
                 let prev = before.next();
@@ -94,6 +91,97 @@ impl Rule for UnbalancedBrackets {
                         .label(end - last..end, "the paragraph ends here")
                         .help("close the bracket where the aside ends"),
                 );
+            }
+        }
+    }
+}
+
+/// Is `b` a bracket byte?
+fn is_bracket(b: u8) -> bool {
+    matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}')
+}
+
+/// Is some byte of `x` zero? (Exact: the lowest zero byte always borrows into its top bit.)
+#[inline]
+pub(super) fn has_zero_byte(x: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    x.wrapping_sub(LO) & !x & HI != 0
+}
+
+/// Could one of the eight bytes of `x` be a bracket? `b & 0xFE == 0x28` holds for `(` and
+/// `)` alone, `b & 0xDF == 0x5B` for `[` and `{`, and `b & 0xDF == 0x5D` for `]` and `}`.
+#[inline]
+fn may_hold_bracket(x: u64) -> bool {
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    has_zero_byte((x & splat(0xFE)) ^ splat(0x28))
+        || has_zero_byte((x & splat(0xDF)) ^ splat(0x5B))
+        || has_zero_byte((x & splat(0xDF)) ^ splat(0x5D))
+}
+
+/// Positions of the bracket bytes of `b`, in order: eight bytes at a time are ruled out
+/// with [`may_hold_bracket`] (most text has no bracket), and only the eights that may hold
+/// one are read byte by byte.
+fn bracket_positions(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    b.chunks(8)
+        .enumerate()
+        .filter(|(_, c)| {
+            c.first_chunk::<8>()
+                .is_none_or(|c| may_hold_bracket(u64::from_le_bytes(*c)))
+        })
+        .flat_map(|(k, c)| {
+            c.iter()
+                .enumerate()
+                .filter(|&(_, &b)| is_bracket(b))
+                .map(move |(j, _)| k * 8 + j)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bracket_positions_are_the_bracket_bytes() {
+        let mut texts: Vec<String> = [
+            "",
+            "(",
+            "plain text with nothing to report at all, none",
+            "a (b) [c] {d} e) f] g} (( ]]",
+            "caf\u{e9} (na\u{ef}ve) \u{2018}x\u{2019} \u{201c}(\u{201d} \u{ff08}wide\u{ff09}",
+            "\u{a8}\u{a9}\u{e8}\u{e9}\u{fb}\u{fd}\u{28}\u{29}",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every byte value in every place of an eight.
+        let all: Vec<u8> = (0u8..=127).collect();
+        texts.push(String::from_utf8(all.clone()).unwrap());
+        texts.push(String::from_utf8(all[3..].to_vec()).unwrap());
+        for t in &texts {
+            let want: Vec<usize> = t
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| is_bracket(b))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(
+                bracket_positions(t.as_bytes()).collect::<Vec<_>>(),
+                want,
+                "{t:?}"
+            );
+        }
+        for x in 0..=255u8 {
+            let mut eight = [b'a'; 8];
+            for k in 0..8 {
+                eight[k] = x;
+                assert_eq!(
+                    may_hold_bracket(u64::from_le_bytes(eight)),
+                    eight.iter().any(|&b| is_bracket(b)),
+                    "{eight:?}"
+                );
+                eight[k] = b'a';
             }
         }
     }

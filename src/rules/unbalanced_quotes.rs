@@ -2,6 +2,8 @@ use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Block, BlockKind, Document};
 
+use super::unbalanced_brackets::has_zero_byte;
+
 pub struct UnbalancedQuotes;
 
 static DOC: RuleDoc = RuleDoc {
@@ -32,17 +34,16 @@ enum Mark {
 /// Classify the double quotation marks of a block's prose, in order.
 fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
     let text = &doc.prose;
+    let slice = &text[block.range.clone()];
     let mut out = Vec::new();
-    // Every mark is `"` or starts with the byte 0xE2 (“ ” „): a block without either has none.
-    if !text[block.range.clone()]
-        .bytes()
-        .any(|b| b == b'"' || b == 0xE2)
-    {
-        return out;
-    }
-    let mut prev: Option<char> = None;
     let mut depth = 0usize;
-    for (i, c) in text[block.range.clone()].char_indices() {
+    // Every mark is `"` or starts with the byte 0xE2 (“ ” „), and both start a character:
+    // only those characters are read, each with the character before it in the block.
+    for i in candidates(slice.as_bytes()) {
+        let Some(c) = slice[i..].chars().next() else {
+            continue;
+        };
+        let prev = slice[..i].chars().next_back();
         let at = block.range.start + i;
         let mark = match c {
             '“' | '„' => Some(Mark::Open),
@@ -76,9 +77,32 @@ fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
             }
             out.push((at, m));
         }
-        prev = Some(c);
     }
     out
+}
+
+/// Positions of the bytes `"` and 0xE2 in `b`, in order: eight bytes at a time are ruled
+/// out when none of them is either (most of a paragraph is), and only the other eights are
+/// read byte by byte.
+fn candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    let is_candidate = |b: u8| b == b'"' || b == 0xE2;
+    b.chunks(8)
+        .enumerate()
+        .filter(|(_, c)| {
+            c.first_chunk::<8>().is_none_or(|c| {
+                let x = u64::from_le_bytes(*c);
+                has_zero_byte(x ^ splat(b'"')) || has_zero_byte(x ^ splat(0xE2))
+            })
+        })
+        .flat_map(move |(k, c)| {
+            c.iter()
+                .enumerate()
+                .filter(move |&(_, &b)| is_candidate(b))
+                .map(move |(j, _)| k * 8 + j)
+        })
 }
 
 /// Does the block open with a quotation mark (the continuation of a quotation)?
@@ -182,5 +206,74 @@ fn continuation(
     match all.get(i + 1).and_then(|m| m.first()) {
         Some(&(at, Mark::Close)) if same_run(i + 1) => Some(Some((i + 1, at))),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain reading of [`marks`]: every character of the block, in turn.
+    fn reference(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
+        let text = &doc.prose;
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut depth = 0usize;
+        for (i, c) in text[block.range.clone()].char_indices() {
+            let at = block.range.start + i;
+            let mark = match c {
+                '“' | '„' => Some(Mark::Open),
+                '”' => Some(Mark::Close),
+                '"' => {
+                    let next = text[at + 1..].chars().next();
+                    let before_space = prev.is_none_or(|p| {
+                        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '/')
+                    });
+                    let after_space = next.is_none_or(|n| n.is_whitespace());
+                    if prev.is_some_and(|p| p.is_ascii_digit()) && after_space {
+                        None
+                    } else if before_space && !after_space {
+                        Some(Mark::Open)
+                    } else if prev.is_some_and(|p| p.is_alphanumeric() || ".,;:!?…'’)".contains(p))
+                        && (after_space || next.is_some_and(|n| !n.is_alphanumeric()))
+                    {
+                        Some(Mark::Close)
+                    } else {
+                        Some(if depth > 0 { Mark::Close } else { Mark::Open })
+                    }
+                }
+                _ => None,
+            };
+            if let Some(m) = mark {
+                match m {
+                    Mark::Open => depth += 1,
+                    Mark::Close => depth = depth.saturating_sub(1),
+                }
+                out.push((at, m));
+            }
+            prev = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn marks_are_read_as_the_plain_reading_does() {
+        let texts = [
+            "",
+            "No quotation here at all, just a long plain sentence of text.",
+            "She said, \"We will rebuild.\" Then \"again\" and 12\" pipes.",
+            "“Open and ”close„ low‘single’ — \"x\"y\"z a\"b said,\" (\"p\") /\"q\"",
+            "café “naïve” résumé\"é\"—\"—\" …\"\"\" ’\"’ 東京\"東京\"",
+            "\"",
+            "“",
+            "a\u{2009}\"b\u{a0}\" \u{2014}\"c\u{2013}\"d",
+        ];
+        for t in texts {
+            let src = format!("{t}\n\nSecond \"paragraph “here.\n\n- item \"one\n");
+            let doc = Document::parse(&src);
+            for b in &doc.blocks {
+                assert!(marks(&doc, b) == reference(&doc, b), "{t:?}");
+            }
+        }
     }
 }
