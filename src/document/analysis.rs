@@ -30,6 +30,9 @@ pub struct Analysis {
     /// Per sentence: its tags, computed on first use (the structure rules read only the
     /// sentences of body paragraphs).
     sentence_tags: Vec<OnceLock<Box<[Tagged]>>>,
+    /// Per sentence: the tags of its first words, when a rule asked for no more; the
+    /// whole sentence's tags continue from them.
+    prefix_tags: Vec<OnceLock<tagger::Partial>>,
     lex: OnceLock<TokenLex>,
     /// The clause analysis of each sentence, made on first use and shared by the structure
     /// rules.
@@ -61,11 +64,13 @@ impl Analysis {
             }
         }
         let sentence_tags = sentences.iter().map(|_| OnceLock::new()).collect();
+        let prefix_tags = sentences.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             sentences,
             tokens,
             tags: OnceLock::new(),
             sentence_tags,
+            prefix_tags,
             lex: OnceLock::new(),
             clauses: OnceLock::new(),
         }
@@ -84,11 +89,46 @@ impl Analysis {
     /// The part-of-speech tags of sentence `index`, one per token, computed on first use.
     pub fn sentence_tags(&self, prose: &str, index: usize) -> &[Tagged] {
         match self.sentence_tags.get(index) {
-            Some(cell) => {
-                cell.get_or_init(|| tagger::tag(&self.sentence_words(prose, index)).into())
-            }
+            Some(cell) => cell.get_or_init(|| {
+                let words = self.sentence_words(prose, index);
+                let mut part = self.prefix_tags[index].get().cloned().unwrap_or_default();
+                tagger::tag_more(&words, &mut part, words.len());
+                part.tags.into()
+            }),
             None => &[],
         }
+    }
+
+    /// The tags of at least the first `k` tokens of sentence `index` (fewer only when the
+    /// sentence is shorter): the same as the first `k` of [`Analysis::sentence_tags`],
+    /// without tagging the rest of the sentence when no rule asked for it yet.
+    pub fn sentence_tags_upto(&self, prose: &str, index: usize, k: usize) -> &[Tagged] {
+        let (Some(full), Some(prefix)) =
+            (self.sentence_tags.get(index), self.prefix_tags.get(index))
+        else {
+            return &[];
+        };
+        if let Some(tags) = full.get() {
+            return tags;
+        }
+        let n = self.sentences[index].tokens.len();
+        if let Some(p) = prefix.get() {
+            return if p.tags.len() >= k.min(n) {
+                &p.tags
+            } else {
+                self.sentence_tags(prose, index)
+            };
+        }
+        if k >= n {
+            return self.sentence_tags(prose, index);
+        }
+        &prefix
+            .get_or_init(|| {
+                let mut part = tagger::Partial::default();
+                tagger::tag_more(&self.sentence_words(prose, index), &mut part, k);
+                part
+            })
+            .tags
     }
 
     /// The lexicon's facts about each token, computed on first use.

@@ -342,6 +342,34 @@ pub fn tag(words: &[&str]) -> Vec<Tagged> {
     tag_constrained(words, &|_, _| true)
 }
 
+/// The tags of a sentence's first tokens, which [`tag_more`] continues.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Partial {
+    pub tags: Vec<Tagged>,
+    /// The classes chosen for the last two tokens (markers of the sentence start before
+    /// its first token).
+    last: [u32; 2],
+}
+
+impl Default for Partial {
+    fn default() -> Partial {
+        let start = MODEL.n_classes as u32;
+        Partial {
+            tags: Vec::new(),
+            last: [start, start + 1],
+        }
+    }
+}
+
+/// Extend `part` to the tags of the first `to` tokens of `words` (all of them when `to`
+/// is the length): the same tags as [`tag`] gives the whole sentence.
+pub fn tag_more(words: &[&str], part: &mut Partial, to: usize) {
+    TAGGER.with(|t| match t.try_borrow_mut() {
+        Ok(mut t) => t.extend(words, part, to, &|_, _| true),
+        Err(_) => Tagger::new().extend(words, part, to, &|_, _| true),
+    });
+}
+
 thread_local! {
     static TAGGER: RefCell<Tagger> = RefCell::new(Tagger::new());
 }
@@ -401,6 +429,8 @@ pub struct Tagger {
     /// Summed weights of the features of the two previous tags alone, by the pair
     /// (`t1 << 16 | t2`; `u32::MAX` for an empty slot).
     pair_memo: Vec<(u32, Scores)>,
+    /// Whether the tokens being tagged start at the sentence's first.
+    at_start: bool,
 }
 
 /// Slots of a tagger's memo of tag-pair features (a power of two).
@@ -602,13 +632,36 @@ impl Tagger {
         allowed: &dyn Fn(usize, Xpos) -> bool,
         out: &mut Vec<Tagged>,
     ) {
-        out.clear();
-        if words.is_empty() {
+        let mut part = Partial {
+            tags: std::mem::take(out),
+            ..Partial::default()
+        };
+        part.tags.clear();
+        self.extend(words, &mut part, words.len(), allowed);
+        *out = part.tags;
+    }
+
+    /// Tag tokens `part.tags.len()..to` of the sentence `words`, continuing `part` (the
+    /// tags of the tokens before, as this gives them). A token's tag depends only on the
+    /// words up to two each side of it and on the two classes chosen before it, so the
+    /// tags are those of tagging the whole sentence at once.
+    pub fn extend(
+        &mut self,
+        words: &[&str],
+        part: &mut Partial,
+        to: usize,
+        allowed: &dyn Fn(usize, Xpos) -> bool,
+    ) {
+        let from = part.tags.len();
+        let to = to.min(words.len());
+        if from >= to {
             return;
         }
-        self.prepare(words);
-        let n = words.len();
-        let n_classes = MODEL.n_classes;
+        self.prepare(words, from, to);
+        self.at_start = from == 0;
+        // `i` below counts tokens from `from`.
+        let n = to - from;
+        let out = &mut part.tags;
         // The features that do not depend on earlier tags, for every token the dictionary
         // does not settle: the word sums from the table, and the features of word pairs and
         // quotation marks looked up in one batch. The sums are wrapping i16 additions, so
@@ -644,7 +697,8 @@ impl Tagger {
         for i in 0..n {
             if self.entry(i, 0).dict == NO_DICT {
                 let t1 = if i == 0 {
-                    n_classes
+                    // Known: the class chosen before, or the start of the sentence.
+                    part.last[0] as usize
                 } else if let Some(c) = self.entry(i - 1, 0).dict() {
                     c
                 } else {
@@ -657,11 +711,11 @@ impl Tagger {
         }
         self.resolve_keys();
         std::mem::swap(&mut self.hits, &mut self.tag_hits);
-        let (mut t1, mut t2) = (n_classes as u64, n_classes as u64 + 1);
+        let [mut t1, mut t2] = part.last.map(u64::from);
         let mut scored = 0;
         for i in 0..n {
             let class = match self.entry(i, 0).dict() {
-                Some(c) if allowed(i, MODEL.xpos(c)) => c,
+                Some(c) if allowed(from + i, MODEL.xpos(c)) => c,
                 found => {
                     // The scores are completed in place.
                     if found.is_some() {
@@ -688,13 +742,16 @@ impl Tagger {
                         scored += 1;
                     }
                     self.add_pair(t1, t2, i);
-                    best_class(&self.word_scores[i], |c| allowed(i, MODEL.xpos(c)))
+                    best_class(&self.word_scores[i], |c| allowed(from + i, MODEL.xpos(c)))
                 }
             };
             out.push(MODEL.tagged(class));
             t2 = t1;
             t1 = class as u64;
         }
+        part.last = [t1 as u32, t2 as u32];
+        // Marks the same token on a prefix as on the whole sentence, or none (when every
+        // token so far is one it passes over).
         mark_imperative(out);
     }
 
@@ -705,9 +762,10 @@ impl Tagger {
         &self.entries[self.ids[(i + 2).wrapping_add_signed(d)] as usize]
     }
 
-    /// Find each token's entry in the word table, adding the words it lacks, and compute
-    /// the quotation-mark numbering.
-    fn prepare(&mut self, words: &[&str]) {
+    /// Find the entries of tokens `from..to` of the sentence `words` and of the two words
+    /// each side of them (pads past the sentence's ends), adding the words the table lacks,
+    /// and number their quotation marks (counting those before `from`).
+    fn prepare(&mut self, words: &[&str], from: usize, to: usize) {
         if self.entries.is_empty() {
             // Entries are added as words come (a one-paragraph draft touches a few pages,
             // not the whole table).
@@ -728,9 +786,10 @@ impl Tagger {
         // The index is small enough to stay in cache, the entries are not: read the entry
         // each word's index slot points to first, with no branch on what is read, so that
         // the reads overlap. `find` then checks the words.
+        let window = &words[from.saturating_sub(2)..(to + 2).min(words.len())];
         self.word_keys.clear();
         let mut sink = 0i16;
-        for w in words {
+        for w in window {
             let key = word_key(w.as_bytes());
             let hash = key.map_or(0, |k| word_hash(&k));
             self.word_keys.push((key, hash));
@@ -747,18 +806,28 @@ impl Tagger {
             }
         }
         std::hint::black_box(sink);
+        // Positions `from - 2 .. to + 2`: pads 0 and 1 before the sentence, 2 and 3 after.
         self.ids.clear();
-        self.ids.extend([0, 1]);
-        for (k, w) in words.iter().enumerate() {
+        self.ids.extend([0, 1].into_iter().skip(from.min(2)));
+        for (k, w) in window.iter().enumerate() {
             let (key, hash) = self.word_keys[k];
             let id = self.find(w.as_bytes(), key, hash);
             self.ids.push(id);
         }
-        self.ids.extend([2, 3]);
+        self.ids.extend(
+            [2, 3]
+                .into_iter()
+                .take((to + 2).saturating_sub(words.len())),
+        );
         self.fill_pending();
         self.quotes.clear();
         let mut seen = 0u8;
-        for &id in &self.ids[2..2 + words.len()] {
+        for w in &words[..from] {
+            if word_hash_only(w.as_bytes(), &mut self.scratch) == QUOTE_HASH {
+                seen ^= 1;
+            }
+        }
+        for &id in &self.ids[2..2 + (to - from)] {
             if self.entries[id as usize].word == QUOTE_HASH {
                 self.quotes.push(1 + (seen & 1));
                 seen ^= 1;
@@ -863,7 +932,7 @@ impl Tagger {
             *s = a.wrapping_add(*b).wrapping_add(*c);
         }
         for (kind, p) in [
-            c.first[usize::from(i == 0)],
+            c.first[usize::from(i == 0 && self.at_start)],
             entry(0).to_next2,
             entry(4).to_prev2,
         ] {
@@ -1146,6 +1215,16 @@ impl Lex {
             pre: [1, 2, 3].map(|k| fnv(&b[..k.min(n)], true)),
             shape: shape_hash(b),
         }
+    }
+}
+
+/// The `word` hash of [`Lex::new`] alone.
+fn word_hash_only(raw: &[u8], scratch: &mut Vec<u8>) -> u64 {
+    if raw.iter().any(|&c| c == 0xE2 || c == b'`') {
+        normalise(raw, scratch);
+        fnv(scratch, false)
+    } else {
+        fnv(raw, false)
     }
 }
 
@@ -1707,6 +1786,48 @@ mod tests {
             let other: Vec<&str> = s.iter().map(String::as_str).collect();
             fresh.tag_into(&other, &mut again);
             assert_eq!(Tagger::new().tag_into_vec(&other), again);
+        }
+    }
+
+    #[test]
+    fn tagging_in_parts_is_exact() {
+        // Sentences cut at every point (and twice), with quotation marks on both sides of
+        // a cut, imperatives after punctuation, curly quotes, very short sentences.
+        let odd = [
+            "\u{201c} Please call the office now , \u{201d} she said .",
+            "\" Go \" , \" Stop \" and \" Wait \" were painted on the wall .",
+            "`` Just do n't '' , he said .",
+            ", , Report it .",
+            "Leave",
+            "Yes .",
+            "\u{201c} \u{201d}",
+            "The council met on Tuesday to discuss the plan for the harbour .",
+        ];
+        let gum = heldout();
+        let mut sentences: Vec<Vec<&str>> = odd.iter().map(|s| s.split(' ').collect()).collect();
+        sentences.extend(
+            gum.sentences
+                .iter()
+                .take(150)
+                .map(|s| s.iter().map(String::as_str).collect()),
+        );
+        for words in &sentences {
+            let n = words.len();
+            let whole = tag(words);
+            for k in 0..=n {
+                let mut part = Partial::default();
+                tag_more(words, &mut part, k);
+                assert_eq!(part.tags, whole[..k], "{words:?} cut at {k}");
+                tag_more(words, &mut part, n);
+                assert_eq!(part.tags, whole, "{words:?} resumed at {k}");
+                for j in (k..=n).step_by(3) {
+                    let mut part = Partial::default();
+                    tag_more(words, &mut part, k);
+                    tag_more(words, &mut part, j);
+                    tag_more(words, &mut part, n + 5);
+                    assert_eq!(part.tags, whole, "{words:?} cut at {k} and {j}");
+                }
+            }
         }
     }
 

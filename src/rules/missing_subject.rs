@@ -54,7 +54,7 @@ impl Rule for MissingSubject {
             if !clause::may_be_subjectless(&doc.prose, v.toks(), &lex.classes[s.tokens.clone()]) {
                 return;
             }
-            let first = v.tags().first().map(|t| t.xpos);
+            let first = v.tags_upto(1).first().map(|t| t.xpos);
             let subject_first = matches!(
                 first,
                 Some(Xpos::Dt | Xpos::PrpS | Xpos::Prp | Xpos::Cd | Xpos::Ex | Xpos::WpS)

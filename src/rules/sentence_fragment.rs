@@ -74,6 +74,14 @@ impl<'d> Visit<'d, '_> {
             .sentence_tags(&self.doc.prose, self.base + self.index)
     }
 
+    /// The tags of the sentence's first `k` tokens at least (all of them when it is
+    /// shorter), aligned with its tokens.
+    pub fn tags_upto(&self, k: usize) -> &'d [Tagged] {
+        self.doc
+            .analysis
+            .sentence_tags_upto(&self.doc.prose, self.base + self.index, k)
+    }
+
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'d str {
         self.toks().get(i).map_or("", |t| t.text(&self.doc.prose))
@@ -246,10 +254,15 @@ fn may_be_fragment(v: &Visit) -> bool {
         || k0 == THAT)
 }
 
+/// How many tokens [`plain_main_clause`] tags before it knows it needs more.
+const PLAIN_SCAN_FIRST: usize = 5;
+
 /// A cheap test on the tagger's output: a finite verb with no clause-opening word before
 /// it, in a sentence that does not open with a preposition, is a main clause.
 fn plain_main_clause(v: &Visit) -> bool {
-    let tags = v.tags();
+    // Most sentences settle it within their first words: tag those first, and the rest
+    // only when the scan gets there.
+    let mut tags = v.tags_upto(PLAIN_SCAN_FIRST);
     if tags
         .first()
         .is_none_or(|t| matches!(t.xpos, Xpos::In | Xpos::To))
@@ -260,8 +273,14 @@ fn plain_main_clause(v: &Visit) -> bool {
     let toks = v.toks();
     let prose = &v.doc.prose;
     let classes = &v.doc.analysis.lex(prose).classes[v.block[v.index].tokens.clone()];
-    for (i, t) in tags.iter().enumerate() {
-        let w = toks.get(i).map_or("", |t| t.text(prose));
+    for i in 0..toks.len() {
+        if i == tags.len() {
+            tags = v.tags();
+        }
+        let Some(t) = tags.get(i) else {
+            break;
+        };
+        let w = toks[i].text(prose);
         // "that" has no apostrophe, so only a four-byte word can equal it.
         let opener = matches!(
             t.xpos,
