@@ -22,11 +22,12 @@
 //! - `lexicon_meta.rs`: entry count, longest word and `HASH_BITS`, as Rust constants;
 //! - `lexicon_hot.rs`: the hot table, a Rust static of `HotSlot`s (defined in
 //!   lexicon.rs): an open-addressing table, keyed by [`hot_hash`], of the
-//!   common words (rank 20 or less, curated ones included) of up to 8 bytes, each
-//!   slot holding everything its entry needs, so running text mostly reads one
-//!   cache line per word; plus, as known non-words, their lower-case and
-//!   capitalised spellings that are not entries ("The"), so the folded look-up of
-//!   a sentence's first word does not probe the big table.
+//!   common words (rank 20 or less, curated ones included) of up to 16 bytes as
+//!   written, in lower case and capitalised ("government", "Government", "The"),
+//!   each slot holding the whole answer of `lexicon::classes_and_entry` (the
+//!   classes of every folded spelling, and the exact entry or none), so running
+//!   text mostly reads one slot of 32 bytes per word; plus `HOT_WORDS`, the
+//!   exact entries' words, which the slots point into.
 
 use std::collections::HashMap;
 use std::env;
@@ -345,51 +346,75 @@ fn build_lexicon(root: &Path, out: &Path) {
     let mut hash = Vec::with_capacity(4 * slots.len());
     push_u32s(&mut hash, &slots);
 
-    // Hot table: (key, entry index or None for a known non-word).
-    let mut hot: Vec<(&[u8], Option<usize>)> = Vec::new();
+    // Hot table: each key with the whole answer of `classes_and_entry` for it,
+    // computed here as lexicon.rs's ASCII folded look-up does: the key as written,
+    // then (with a capital) in lower case, then (all capitals) capitalised.
+    assert!(HOT_KEY <= max_len, "hot keys longer than any word");
+    let answer = |key: &[u8]| -> (u32, Option<usize>) {
+        let get = |k: &[u8]| find(std::str::from_utf8(k).expect("ASCII"));
+        let exact = get(key);
+        let mut classes = exact.map_or(0, |i| rows[i].tags);
+        if key.iter().any(u8::is_ascii_uppercase) {
+            let mut folded = key.to_ascii_lowercase();
+            classes |= get(&folded).map_or(0, |i| rows[i].tags);
+            let letters = key.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            if letters > 1 && !key.iter().any(u8::is_ascii_lowercase) {
+                folded[0] = key[0].to_ascii_uppercase();
+                classes |= get(&folded).map_or(0, |i| rows[i].tags);
+            }
+        }
+        (classes, exact)
+    };
+    // Keys: the common words (rank HOT_RANK or less, curated ones included) of up
+    // to HOT_KEY ASCII bytes, as written, in lower case and capitalised (a
+    // sentence's first word), commonest first.
+    let mut common: Vec<usize> = (0..n)
+        .filter(|&i| {
+            let w = rows[i].word.as_bytes();
+            rows[i].rank <= HOT_RANK && w.len() <= HOT_KEY && w.is_ascii() && !w.contains(&0)
+        })
+        .collect();
+    common.sort_by_key(|&i| rows[i].rank);
     let mut seen = std::collections::HashSet::new();
-    for (i, r) in rows.iter().enumerate() {
-        let w = r.word.as_bytes();
-        if r.rank <= HOT_RANK && w.len() <= HOT_KEY && seen.insert(w.to_vec()) {
-            hot.push((w, Some(i)));
-        }
-    }
-    let mut spellings = Vec::new();
-    for (w, _) in hot.clone() {
-        if !w.is_ascii() {
-            continue;
-        }
+    let mut hot: Vec<Vec<u8>> = Vec::new();
+    for &i in &common {
+        let w = rows[i].word.as_bytes();
         let lower = w.to_ascii_lowercase();
         let mut cap = lower.clone();
         cap[0] = cap[0].to_ascii_uppercase();
-        spellings.push(lower);
-        spellings.push(cap);
-    }
-    let mut owned = Vec::new();
-    for s in spellings {
-        let word = std::str::from_utf8(&s).expect("ASCII");
-        if find(word).is_none() && seen.insert(s.clone()) {
-            owned.push(s);
+        for key in [w.to_vec(), lower, cap] {
+            if seen.insert(key.clone()) {
+                hot.push(key);
+            }
         }
     }
-    hot.extend(owned.iter().map(|s| (s.as_slice(), None)));
-    // About half full: short probe sequences in half the memory of a sparser table.
-    let hot_bits = (hot.len() + hot.len() / 2)
-        .next_power_of_two()
-        .trailing_zeros();
+    // At most 70% full: a small table, and short probe sequences (a common word is
+    // mostly in its home slot's line).
+    let hot_bits = (hot.len() * 10 / 7).next_power_of_two().trailing_zeros();
     let hot_mask = (1usize << hot_bits) - 1;
-    let mut hot_slots: Vec<Option<(&[u8], Option<usize>)>> = vec![None; 1 << hot_bits];
-    for &(w, i) in &hot {
-        assert!(!w.contains(&0), "{w:?}: a NUL byte in a word");
-        let mut pos = (hot_hash(hot_key(w)) >> (64 - hot_bits)) as usize;
+    let mut hot_slots: Vec<Option<usize>> = vec![None; 1 << hot_bits];
+    for (k, key) in hot.iter().enumerate() {
+        let mut pos = (hot_hash(hot_key(key)) >> (64 - hot_bits)) as usize;
         while hot_slots[pos].is_some() {
             pos = (pos + 1) & hot_mask;
         }
-        hot_slots[pos] = Some((w, i));
+        hot_slots[pos] = Some(k);
+    }
+    // The exact entries' words, commonest first, so a slot's word is a slice of
+    // this small pool, not of the big one.
+    let mut hot_words = String::new();
+    let mut word_at = vec![0usize; hot.len()];
+    for (k, key) in hot.iter().enumerate() {
+        if answer(key).1.is_some() {
+            word_at[k] = hot_words.len();
+            hot_words.push_str(std::str::from_utf8(key).expect("ASCII"));
+        }
     }
     let mut hot_rs = String::new();
     writeln!(hot_rs, "/// log2 of the number of hot-table slots.").unwrap();
     writeln!(hot_rs, "pub(crate) const HOT_BITS: u32 = {hot_bits};").unwrap();
+    writeln!(hot_rs, "/// The words of the hot table's exact entries.").unwrap();
+    writeln!(hot_rs, "pub(super) static HOT_WORDS: &str = {hot_words:?};").unwrap();
     writeln!(
         hot_rs,
         "pub(super) static HOT: [super::HotSlot; {}] = [",
@@ -397,24 +422,30 @@ fn build_lexicon(root: &Path, out: &Path) {
     )
     .unwrap();
     for slot in &hot_slots {
-        match *slot {
-            None => writeln!(hot_rs, "h(0, 0, 0, \"\"),").unwrap(),
-            Some((w, None)) => {
-                writeln!(hot_rs, "h({:#x}, {}, 0, \"\"),", hot_key(w), w.len() << 22).unwrap();
-            }
-            Some((w, Some(i))) => {
+        let Some(k) = *slot else {
+            writeln!(hot_rs, "h([0, 0], 0, 0, 0, 0),").unwrap();
+            continue;
+        };
+        let key = &hot[k];
+        let (classes, exact) = answer(key);
+        let folded = classes | (key.len() as u32) << 24;
+        let (info, meta) = match exact {
+            Some(i) => {
                 let r = &rows[i];
-                let meta = (i + 1) | w.len() << 22 | (r.regions as usize) << 26;
-                let info = r.tags | u32::from(r.rank) << 24;
-                writeln!(
-                    hot_rs,
-                    "h({:#x}, {meta:#x}, {info:#x}, {:?}),",
-                    hot_key(w),
-                    r.word
+                (
+                    r.tags | u32::from(r.rank) << 24,
+                    (i as u32 + 1) | r.regions << 26,
                 )
-                .unwrap();
             }
-        }
+            None => (0, 0),
+        };
+        let [k0, k1] = hot_key(key);
+        writeln!(
+            hot_rs,
+            "h([{k0:#x}, {k1:#x}], {folded:#x}, {info:#x}, {meta:#x}, {}),",
+            word_at[k]
+        )
+        .unwrap();
     }
     writeln!(hot_rs, "];").unwrap();
 
