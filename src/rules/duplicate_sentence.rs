@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
+use super::headline::{folded_hash_known, mix, word_ranges};
 use super::inconsistent_spelling::WordHasher;
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
@@ -35,15 +36,16 @@ impl Rule for DuplicateSentence {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
+        let mut scratch = String::new();
         let title_key = doc.title.as_ref().map(|t| {
             let mut k = String::new();
             key(&doc.source, t.range.clone(), &mut k);
-            k
+            let (_, hash) = key_hash(&doc.source, t.range.clone(), &mut scratch);
+            (k, hash)
         });
         let title_block = doc.title_block();
         let mut seen = Seen::with_capacity(doc.analysis.sentences.len());
         let mut k = String::new();
-        let mut earlier = String::new();
         for s in &doc.analysis.sentences {
             let block = &doc.blocks[s.block];
             if Some(s.block) == title_block
@@ -51,14 +53,22 @@ impl Rule for DuplicateSentence {
             {
                 continue;
             }
-            if key(&doc.prose, s.range.clone(), &mut k) < 5 || title_key.as_deref() == Some(&k) {
+            // Keys are hashed unwritten; one is written only when its hash is the headline's
+            // or an earlier sentence's, to compare.
+            let (words, hash) = key_hash(&doc.prose, s.range.clone(), &mut scratch);
+            if words < 5 {
                 continue;
             }
-            let mut h = WordHasher::default();
-            h.write(k.as_bytes());
-            let found = seen.first(h.finish(), &k, (s.block, s.range.clone()), |r| {
-                key(&doc.prose, r, &mut earlier);
-                earlier == k
+            if let Some((tk, th)) = &title_key
+                && *th == hash
+            {
+                key(&doc.prose, s.range.clone(), &mut k);
+                if *tk == k {
+                    continue;
+                }
+            }
+            let found = seen.first(hash, (s.block, s.range.clone()), |r, out| {
+                key(&doc.prose, r, out);
             });
             let Some((first_block, first)) = found else {
                 continue;
@@ -94,12 +104,15 @@ impl Rule for DuplicateSentence {
 }
 
 /// The first sentence of each key, found by the key's hash: a sentence whose hash was seen
-/// before has its key compared with that sentence's, made again (copies are few, so keys
-/// need not be kept, and no sentence costs an allocation). A key whose hash is another
-/// key's is kept by its text in `others`.
+/// before has its key made and compared with that sentence's, made again (copies are few,
+/// so keys need not be kept, and no sentence costs an allocation). A key whose hash is
+/// another key's is kept by its text in `others`.
 struct Seen {
     by_hash: HashMap<u64, First, BuildHasherDefault<WordHasher>>,
     others: HashMap<String, First>,
+    /// The key of the sentence asked about, and of the earlier one of the same hash.
+    key: String,
+    earlier: String,
 }
 
 impl Seen {
@@ -107,17 +120,19 @@ impl Seen {
         Seen {
             by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
             others: HashMap::new(),
+            key: String::new(),
+            earlier: String::new(),
         }
     }
 
-    /// Where key `k` (of hash `hash`) was first seen, if it was; else `here` is noted as its
-    /// first place. `has_key(range)` tells whether the sentence at `range` has key `k`.
+    /// Where the key of the sentence `here` (a key of hash `hash`) was first seen, if it was;
+    /// else `here` is noted as its first place. `key_of(range, out)` writes the key of the
+    /// sentence at `range`.
     fn first(
         &mut self,
         hash: u64,
-        k: &str,
         here: First,
-        mut has_key: impl FnMut(std::ops::Range<usize>) -> bool,
+        mut key_of: impl FnMut(std::ops::Range<usize>, &mut String),
     ) -> Option<First> {
         match self.by_hash.entry(hash) {
             Entry::Vacant(v) => {
@@ -125,17 +140,36 @@ impl Seen {
                 None
             }
             Entry::Occupied(o) => {
-                if has_key(o.get().1.clone()) {
+                key_of(here.1.clone(), &mut self.key);
+                key_of(o.get().1.clone(), &mut self.earlier);
+                if self.key == self.earlier {
                     Some(o.get().clone())
-                } else if let Some(f) = self.others.get(k) {
+                } else if let Some(f) = self.others.get(&self.key) {
                     Some(f.clone())
                 } else {
-                    self.others.insert(k.to_string(), here);
+                    self.others.insert(self.key.clone(), here);
                     None
                 }
             }
         }
     }
+}
+
+/// The word count of the key [`key`] writes, and a hash of it, without writing it: the
+/// words' [`folded_hash`](super::headline::folded_hash)es mixed in order (the key's space-separated parts are the words
+/// folded twice, so equal keys hash alike).
+fn key_hash(text: &str, range: std::ops::Range<usize>, scratch: &mut String) -> (usize, u64) {
+    let mut words = 0;
+    let mut hash = 0;
+    let mut ranges = word_ranges(text, range);
+    while let Some(r) = ranges.next() {
+        words += 1;
+        hash = mix(
+            hash,
+            folded_hash_known(text, r, ranges.last_ascii(), scratch),
+        );
+    }
+    (words, hash)
 }
 
 /// A sentence's words, folded, joined by single spaces, written into `out`; returns how many
@@ -226,7 +260,7 @@ fn alnum_at(s: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::headline::{fold, word_ranges};
+    use crate::rules::headline::{fold, hash_of_folded};
 
     /// The plain reading of [`key`]: the words of [`word_ranges`], each folded twice.
     fn reference(t: &str) -> (usize, String) {
@@ -255,7 +289,10 @@ mod tests {
             let mut seen = Seen::with_capacity(0);
             let mut plain: HashMap<&str, First> = HashMap::new();
             for (i, k) in keys.iter().enumerate() {
-                let got = seen.first(hash(k), k, (i, i..i + 1), |r| keys[r.start] == *k);
+                let got = seen.first(hash(k), (i, i..i + 1), |r, out| {
+                    out.clear();
+                    out.push_str(keys[r.start]);
+                });
                 let want = plain.get(k).cloned();
                 plain.entry(k).or_insert((i, i..i + 1));
                 assert_eq!(got, want, "{k} at {i}");
@@ -280,7 +317,15 @@ mod tests {
         ] {
             let mut got = String::new();
             let n = key(t, 0..t.len(), &mut got);
-            assert_eq!((n, got), reference(t), "{t:?}");
+            let want = reference(t);
+            assert_eq!((n, &got), (want.0, &want.1), "{t:?}");
+            // The hash read without writing the key is that of its parts.
+            let parts = got
+                .split(' ')
+                .filter(|p| !p.is_empty())
+                .fold(0, |h, p| mix(h, hash_of_folded(p)));
+            let mut scratch = String::new();
+            assert_eq!(key_hash(t, 0..t.len(), &mut scratch), (n, parts), "{t:?}");
         }
     }
 }

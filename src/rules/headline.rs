@@ -26,6 +26,7 @@ pub fn word_ranges(text: &str, range: Range<usize>) -> WordRanges<'_> {
         slice: &text[range.clone()],
         base: range.start,
         pos: 0,
+        ascii: true,
     }
 }
 
@@ -37,9 +38,17 @@ pub struct WordRanges<'a> {
     base: usize,
     /// Where the next word is looked for.
     pos: usize,
+    /// Whether the word last returned is all ASCII.
+    ascii: bool,
 }
 
 impl WordRanges<'_> {
+    /// Whether the word last returned is all ASCII (its bytes were read, so this costs
+    /// nothing).
+    pub fn last_ascii(&self) -> bool {
+        self.ascii
+    }
+
     /// The character at byte `i` (a char boundary inside the slice) and its length.
     #[inline]
     fn char_at(&self, i: usize) -> (char, usize) {
@@ -72,6 +81,39 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// Every byte's lowest bit, and every byte's highest.
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = LO * 0x80;
+
+/// The highest bit of each byte of `x` (bytes in little-endian order) set when the byte is an
+/// ASCII letter or digit. For a byte `v` below 0x80, `v + (0x80 - lo)` reaches 0x80 exactly
+/// when `v >= lo`, and `v + (0x7F - hi)` when `v > hi`, with no carry into the next byte;
+/// OR-ing 0x20 maps capitals, and only them, onto the small letters.
+#[inline]
+fn ascii_alnum_mask(x: u64) -> u64 {
+    let y = x & !HI;
+    let digit = (y + LO * u64::from(0x80 - b'0')) & !(y + LO * u64::from(0x7F - b'9'));
+    let l = y | (LO * 0x20);
+    let letter = (l + LO * u64::from(0x80 - b'a')) & !(l + LO * u64::from(0x7F - b'z'));
+    (digit | letter) & !x & HI
+}
+
+/// The end of the run of ASCII letters and digits from byte `i` on, read 8 bytes at a time.
+#[inline]
+fn ascii_alnum_run(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(c) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let stop = !ascii_alnum_mask(u64::from_le_bytes(*c)) & HI;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
 impl Iterator for WordRanges<'_> {
     type Item = Range<usize>;
 
@@ -99,26 +141,34 @@ impl Iterator for WordRanges<'_> {
             }
         }
         let start = i;
+        self.ascii = true;
         // Extend over alphanumerics and inner marks followed by one.
-        while i < len {
+        loop {
+            i = ascii_alnum_run(bytes, i);
+            if i >= len {
+                break;
+            }
             let b = bytes[i];
-            if ASCII_ALNUM[usize::from(b)] {
-                i += 1;
-                continue;
-            }
-            let (c, n) = if b.is_ascii() {
-                (char::from(b), 1)
+            // Not an ASCII letter or digit: an ASCII byte goes on the word only as an inner
+            // mark; another character as an alphanumeric or an inner `’`.
+            let n = if b.is_ascii() {
+                if matches!(b, b'\'' | b'-' | b'.') && self.alnum_at(i + 1) {
+                    i += 1;
+                    continue;
+                }
+                1
             } else {
-                self.char_at(i)
+                let (c, n) = self.char_at(i);
+                if c.is_alphanumeric() || (c == '’' && self.alnum_at(i + n)) {
+                    self.ascii = false;
+                    i += n;
+                    continue;
+                }
+                n
             };
-            let word_char = c.is_alphanumeric()
-                || (matches!(c, '\'' | '’' | '-' | '.') && self.alnum_at(i + n));
-            if !word_char {
-                // The character ending the word starts no word either.
-                self.pos = i + n;
-                return Some(self.base + start..self.base + i);
-            }
-            i += n;
+            // The character ending the word starts no word either.
+            self.pos = i + n;
+            return Some(self.base + start..self.base + i);
         }
         self.pos = len;
         Some(self.base + start..self.base + len)
@@ -155,10 +205,12 @@ pub fn eq_folded(raw: &str, folded: &str) -> bool {
 /// [`eq_folded`], without reading the text word by word when it can.
 pub struct WordFinder<'a> {
     folded: &'a str,
-    /// The word is ASCII letters and digits, with `-` or `.` between them, and no `k`: only
-    /// ASCII text folds to it (of the other characters only the Kelvin sign folds to ASCII,
-    /// to `k`, and `’`, to `'`), so a match is its bytes, in any case.
+    /// The word is ASCII letters and digits, with `-` or `.` between them: only ASCII text
+    /// folds to it (of the other characters only the Kelvin sign folds to ASCII, to `k`, and
+    /// `’`, to `'`), so a match is its bytes, in any case; when the word has a `k`, only in
+    /// text without the Kelvin sign.
     ascii: bool,
+    has_k: bool,
 }
 
 impl<'a> WordFinder<'a> {
@@ -166,19 +218,29 @@ impl<'a> WordFinder<'a> {
         let b = folded.as_bytes();
         let ascii = b.first().is_some_and(u8::is_ascii_alphanumeric)
             && b.iter().enumerate().all(|(i, &c)| {
-                (c.is_ascii_alphanumeric() && c != b'k' && c != b'K')
+                c.is_ascii_alphanumeric()
                     || (matches!(c, b'-' | b'.')
                         && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
             });
-        WordFinder { folded, ascii }
+        let has_k = b.iter().any(|c| c.eq_ignore_ascii_case(&b'k'));
+        WordFinder {
+            folded,
+            ascii,
+            has_k,
+        }
+    }
+
+    /// The folded word's length in bytes.
+    pub fn word_len(&self) -> usize {
+        self.folded.len()
     }
 
     /// Is some word of `text[range]` the word, folded?
     pub fn in_text(&self, text: &str, range: Range<usize>) -> bool {
-        if !self.ascii {
+        let slice = &text[range.clone()];
+        if !self.ascii || (self.has_k && slice.contains('\u{212A}')) {
             return word_ranges(text, range).any(|r| eq_folded(&text[r], self.folded));
         }
-        let slice = &text[range];
         let hay = slice.as_bytes();
         let needle = self.folded.as_bytes();
         let n = needle.len();
@@ -189,13 +251,30 @@ impl<'a> WordFinder<'a> {
         // start the word has `first` so. (Some control bytes do too; the full comparison
         // rules them out.)
         let first = needle[0] | 0x20;
-        let mut p = 0;
-        while p + n <= hay.len() {
-            if hay[p] | 0x20 == first
-                && hay[p..p + n].eq_ignore_ascii_case(needle)
+        let is_at = |p: usize| {
+            hay[p..p + n].eq_ignore_ascii_case(needle)
                 && starts_word(slice, p)
                 && ends_word(slice, p + n)
-            {
+        };
+        let mut p = 0;
+        // Eight bytes at a time: the bytes that OR 0x20 make `first` are the zero bytes of
+        // `v` (a byte's high bit set in `zero` exactly when all its bits are clear in `v`).
+        while p + n <= hay.len()
+            && let Some(c) = hay[p..].first_chunk::<8>()
+        {
+            let v = (u64::from_le_bytes(*c) | (LO * 0x20)) ^ (LO * u64::from(first));
+            let mut zero = !(((v & !HI) + !HI) | v) & HI;
+            while zero != 0 {
+                let q = p + (zero.trailing_zeros() / 8) as usize;
+                if q + n <= hay.len() && is_at(q) {
+                    return true;
+                }
+                zero &= zero - 1;
+            }
+            p += 8;
+        }
+        while p + n <= hay.len() {
+            if hay[p] | 0x20 == first && is_at(p) {
                 return true;
             }
             p += 1;
@@ -292,9 +371,11 @@ pub fn repeats_title(title: &[Word], block: &[Word], heading: bool) -> Option<&'
 }
 
 /// [`repeats_title`] for the words of `text[range]`; a block with more words than the
-/// headline could be repeated in is ruled out before any word is folded.
+/// headline could be repeated in is ruled out before any word is folded, and so is one with
+/// too few of the headline's words (told by `hashes`, made from `title`).
 pub fn block_repeats_title(
     title: &[Word],
+    hashes: &mut TitleHashes,
     text: &str,
     range: Range<usize>,
     heading: bool,
@@ -305,7 +386,130 @@ pub fn block_repeats_title(
     {
         return None;
     }
+    if !hashes.may_repeat(title.len(), text, range.clone(), heading) {
+        return None;
+    }
     repeats_title(title, &words(text, range), heading)
+}
+
+/// The hashes ([`folded_hash`]) of the headline's words, to count without folding them how
+/// many words of a block may be headline words.
+pub struct TitleHashes {
+    hashes: Vec<u64>,
+    /// Folding space for words that are not ASCII.
+    scratch: String,
+}
+
+impl TitleHashes {
+    /// `title` are the words of `source`.
+    pub fn new(title: &[Word], source: &str) -> TitleHashes {
+        let mut scratch = String::new();
+        TitleHashes {
+            hashes: title
+                .iter()
+                .map(|w| folded_hash(source, w.range.clone(), &mut scratch))
+                .collect(),
+            scratch,
+        }
+    }
+
+    /// Could [`repeats_title`] find the headline (of `title_len` words) in the words of
+    /// `text[range]`, at most `title_len + 2` of them? Each of its findings needs enough words
+    /// of the block to be headline words: all of them (the headline, or a leading piece of it
+    /// in a heading), or four fifths of the headline's count (most of it: the common
+    /// subsequence is made of headline words). Words that fold alike hash alike, so `hits`
+    /// counts every headline word (and, at worst, a few others).
+    fn may_repeat(
+        &mut self,
+        title_len: usize,
+        text: &str,
+        range: Range<usize>,
+        heading: bool,
+    ) -> bool {
+        let mut n = 0;
+        let mut hits = 0;
+        for r in word_ranges(text, range) {
+            n += 1;
+            hits += usize::from(
+                self.hashes
+                    .contains(&folded_hash(text, r, &mut self.scratch)),
+            );
+        }
+        (n > 0 && hits == n && (heading || n == title_len))
+            || (title_len >= 4 && hits * 5 >= title_len * 4)
+    }
+}
+
+/// A hash of `fold(fold(word))` for the word `text[range]` (folding twice, as the
+/// duplicate-sentence key does; words that fold alike also fold twice alike): an ASCII word
+/// is hashed from its bytes, OR-ed with 0x20 (which lower-cases a letter and keeps a digit,
+/// `'`, `-` and `.`), so nothing is written; another is folded into `scratch` first.
+pub fn folded_hash(text: &str, range: Range<usize>, scratch: &mut String) -> u64 {
+    let ascii = text[range.clone()].is_ascii();
+    folded_hash_known(text, range, ascii, scratch)
+}
+
+/// [`folded_hash`] of a word known to be all ASCII or not (`ascii`).
+pub fn folded_hash_known(
+    text: &str,
+    range: Range<usize>,
+    ascii: bool,
+    scratch: &mut String,
+) -> u64 {
+    let w = &text[range.clone()];
+    if ascii {
+        return hash_bytes(text.as_bytes(), range.start, w.len(), 0x20);
+    }
+    scratch.clear();
+    for c in w.chars() {
+        for l in c.to_lowercase() {
+            let l = if l == '’' { '\'' } else { l };
+            scratch.extend(l.to_lowercase().map(|m| if m == '’' { '\'' } else { m }));
+        }
+    }
+    hash_bytes(scratch.as_bytes(), 0, scratch.len(), 0)
+}
+
+/// The plain reading of [`folded_hash`]: the hash of a folded word's bytes.
+#[cfg(test)]
+pub fn hash_of_folded(folded: &str) -> u64 {
+    hash_bytes(folded.as_bytes(), 0, folded.len(), 0)
+}
+
+/// FxHash-style mixing of one more 8-byte piece into `h`.
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Hash of `buf[at..at + n]` with each byte OR-ed with `or`, read 8 bytes at a time (the last
+/// piece may read bytes past the end of the range, then masked off; the length is mixed in
+/// with it, so any text hashes as the same bytes would).
+#[inline]
+fn hash_bytes(buf: &[u8], at: usize, n: usize, or: u8) -> u64 {
+    let or8 = u64::from_ne_bytes([or; 8]);
+    let mut h = 0;
+    let mut i = 0;
+    while i + 8 <= n {
+        if let Some(c) = buf[at + i..].first_chunk::<8>() {
+            h = mix(h, u64::from_le_bytes(*c) | or8);
+        }
+        i += 8;
+    }
+    let r = n - i;
+    let mut tail = 0;
+    if r > 0 {
+        let raw = match buf[at + i..].first_chunk::<8>() {
+            Some(c) => u64::from_le_bytes(*c),
+            None => buf[at + i..at + n]
+                .iter()
+                .enumerate()
+                .fold(0, |t, (k, &b)| t | u64::from(b) << (8 * k)),
+        };
+        tail = (raw | or8) & (u64::MAX >> (64 - 8 * r));
+    }
+    // `r` < 8, so the top byte of `tail` is free for the length.
+    mix(h, tail | ((n as u64) << 56))
 }
 
 #[cfg(test)]
@@ -349,6 +553,10 @@ mod tests {
             "council-led councils recouncil council.x council. council’s",
             "x.council -council 'council council- council_",
             "Café council\u{301} naïve counci council",
+            "\u{212A}elvin kelvin KELVIN stri\u{212A}e strike-\u{212A}",
+            "strike strikes STRIKE. s-trike",
+            "cccc ccouncil xcouncil tthe 55 5.5 the council’s xx COUNCIL-x cocouncil counci the",
+            "a long run of words before the last one, with the word only at the very end: council",
             "the’ ’the the’s o’the the-",
             "1.5 5 x5 5x 5.",
             "",
@@ -366,6 +574,8 @@ mod tests {
             "s",
             "kelvin",
             "council-led",
+            "strike",
+            "k",
         ];
         for t in texts {
             for w in words {
@@ -389,12 +599,17 @@ mod tests {
             "The mayor's plan—approved in 2024—was co-signed by Dr. Ruiz.",
             "rock’n’roll isn’t ’90s… ‘quoted’ - -x x- x-- .5 5. a.b.c. U.S.",
             "Ærøskøbing café naïve Σίσυφος 東京 ①② x\u{301}y",
+            "İstanbul \u{212A}elvin-\u{212A} ß’ẞ x’İ",
             "end.’ ’start '' -- .. x’’y x-’y x’",
             "tab\tnew\nline\u{a0}nbsp\u{2009}thin",
         ];
         for t in texts {
             let got: Vec<_> = word_ranges(t, 0..t.len()).collect();
             assert_eq!(got, reference(t), "{t:?}");
+            let mut words = word_ranges(t, 0..t.len());
+            while let Some(r) = words.next() {
+                assert_eq!(words.last_ascii(), t[r.clone()].is_ascii(), "{:?}", &t[r]);
+            }
             // Offsets are absolute when the range starts inside the text.
             let padded = format!("xx {t}");
             let got: Vec<_> = word_ranges(&padded, 3..padded.len()).collect();
@@ -403,6 +618,109 @@ mod tests {
                 .map(|r| r.start + 3..r.end + 3)
                 .collect();
             assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    const ODD_TEXTS: [&str; 9] = [
+        "",
+        "The mayor's plan—approved in 2024—was co-signed by Dr. Ruiz.",
+        "rock’n’roll isn’t ’90s… ‘quoted’ - -x x- x-- .5 5. a.b.c. U.S.",
+        "Ærøskøbing CAFÉ naïve ΣΊΣΥΦΟΣ Σίσυφος 東京 ①② x\u{301}y İstanbul ǅemal ẞ",
+        "\u{212A}elvin kelvin KELVIN stri\u{212A}e Mayor’s MAYOR'S mayor’s",
+        "end.’ ’start '' -- .. x’’y x-’y x’",
+        "tab\tnew\nline\u{a0}nbsp\u{2009}thin",
+        "Supercalifragilisticexpialidocious ABCDEFGH abcdefgh abcdefghi a1b2c3d4e5f6g7h8",
+        "x",
+    ];
+
+    #[test]
+    fn the_folded_hash_is_the_hash_of_the_word_folded_twice() {
+        let long = "Internationalisation’s-".repeat(30) + "end";
+        let mut scratch = String::new();
+        for t in ODD_TEXTS.iter().copied().chain([long.as_str()]) {
+            for r in word_ranges(t, 0..t.len()) {
+                let want = hash_of_folded(&fold(&fold(&t[r.clone()])));
+                assert_eq!(folded_hash(t, r.clone(), &mut scratch), want, "{:?}", &t[r]);
+            }
+        }
+        // Words that fold alike hash alike, whatever their case, apostrophes and place.
+        let a = "Mayor’s KELVIN";
+        let b = "x mayor's \u{212A}elvin";
+        let ha: Vec<u64> = word_ranges(a, 0..a.len())
+            .map(|r| folded_hash(a, r, &mut scratch))
+            .collect();
+        let hb: Vec<u64> = word_ranges(b, 0..b.len())
+            .skip(1)
+            .map(|r| folded_hash(b, r, &mut scratch))
+            .collect();
+        assert_eq!(ha, hb);
+    }
+
+    #[test]
+    fn the_title_hashes_rule_out_only_blocks_that_do_not_repeat_the_title() {
+        let titles = [
+            "# Council Approves New Budget for City Schools",
+            "# The Mayor’s Plan for İstanbul Parks",
+            "# \u{212A}elvin Scale Rises Again",
+            "# One Two Three",
+        ];
+        let blocks = [
+            "Council Approves New Budget for City Schools",
+            "council approves new budget for city schools",
+            "Council Approves New Budget",
+            "Council Approves Budget for City Schools Today",
+            "The council approved a new budget for schools in the city on Tuesday night.",
+            "Approves Council New Budget for City Schools",
+            "The Mayor's Plan for Istanbul Parks",
+            "the mayor’s plan for i̇stanbul parks",
+            "The MAYOR’S Plan",
+            "kelvin scale rises again",
+            "Kelvin scale",
+            "one two three",
+            "One two",
+            "three one two",
+            "",
+            "—",
+            "Unrelated words only here",
+        ];
+        for title_text in titles {
+            let title = words(title_text, 2..title_text.len());
+            let mut hashes = TitleHashes::new(&title, title_text);
+            for block in blocks {
+                for heading in [false, true] {
+                    let got =
+                        block_repeats_title(&title, &mut hashes, block, 0..block.len(), heading);
+                    let plain = if word_ranges(block, 0..block.len()).count() > title.len() + 2 {
+                        None
+                    } else {
+                        repeats_title(&title, &words(block, 0..block.len()), heading)
+                    };
+                    assert_eq!(got, plain, "{title_text:?} / {block:?} / {heading}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_readings_are_the_byte_readings() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = [b'a'; 8];
+                chunk[at] = b;
+                let x = u64::from_le_bytes(chunk);
+                let want = b.is_ascii_alphanumeric();
+                assert_eq!(ascii_alnum_mask(x) >> (8 * at + 7) & 1 == 1, want, "{b:#x}");
+                assert_eq!(ascii_alnum_run(&chunk, 0), if want { 8 } else { at });
+            }
+        }
+        for t in ODD_TEXTS {
+            for i in 0..=t.len() {
+                let plain = i + t.as_bytes()[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(ascii_alnum_run(t.as_bytes(), i), plain, "{t:?} at {i}");
+            }
         }
     }
 }

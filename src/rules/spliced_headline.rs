@@ -1,6 +1,8 @@
 use std::ops::Range;
 
-use super::headline::{Word, WordFinder, block_repeats_title, eq_folded, title_words, word_ranges};
+use super::headline::{
+    TitleHashes, Word, WordFinder, block_repeats_title, eq_folded, title_words, word_ranges,
+};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{BlockKind, Document};
@@ -42,26 +44,34 @@ impl Rule for SplicedHeadline {
         }
         let Some(t) = doc.title.as_ref() else { return };
         // A run of four of the headline's words or more holds its first four.
-        let finders: Vec<WordFinder> = title[..4]
+        let mut finders: Vec<WordFinder> = title[..4]
             .iter()
             .map(|w| WordFinder::new(&w.folded))
             .collect();
+        // All four must be found: the longest (the rarest, mostly) is looked for first.
+        finders.sort_by_key(|f| std::cmp::Reverse(f.word_len()));
+        let mut hashes = TitleHashes::new(&title, &doc.source);
         // The words of a sentence, kept from sentence to sentence.
         let mut sw: Vec<Range<usize>> = Vec::new();
         for (b, block) in doc.body_blocks() {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
-            // A block that is the headline again is the repeated-headline rule's finding.
-            if block_repeats_title(&title, &doc.prose, block.range.clone(), false).is_some() {
-                continue;
-            }
+            // A block that is the headline again is the repeated-headline rule's finding
+            // (asked only once a sentence of it holds the headline's first words: few do).
+            let mut repeats = None;
             for s in doc.analysis.block_sentences(b) {
                 if !finders
                     .iter()
                     .all(|f| f.in_text(&doc.prose, s.range.clone()))
                 {
                     continue;
+                }
+                if *repeats.get_or_insert_with(|| {
+                    block_repeats_title(&title, &mut hashes, &doc.prose, block.range.clone(), false)
+                        .is_some()
+                }) {
+                    break;
                 }
                 sw.clear();
                 sw.extend(word_ranges(&doc.prose, s.range.clone()));
