@@ -394,6 +394,7 @@ impl InconsistentSpelling {
         let mut uses: HashMap<usize, Vec<Use>> = HashMap::new();
         let mut titles_of: Option<(usize, Vec<Range<usize>>)> = None;
         let mut folded = String::new();
+        let prose = doc.prose.as_bytes();
         for s in &a.sentences {
             let block = &doc.blocks[s.block];
             if Some(s.block) == title
@@ -409,12 +410,14 @@ impl InconsistentSpelling {
                 if tok.kind != TokenKind::Word {
                     continue;
                 }
-                let text = tok.text(&doc.prose);
                 // An ASCII word and its lower case are both ASCII: when one of its bits is
                 // clear, neither is a key, and the word is no form (most words end here).
-                if text.is_ascii() && !passes_filter(&t.ascii_filter, text.as_bytes()) {
+                // The bytes first: slicing the text checks char boundaries.
+                let bytes = prose.get(tok.start..tok.end).unwrap_or_default();
+                if bytes.is_ascii() && !passes_filter(&t.ascii_filter, bytes) {
                     continue;
                 }
+                let text = tok.text(&doc.prose);
                 folded.clear();
                 if text.is_ascii() {
                     folded.push_str(text);
@@ -623,6 +626,7 @@ fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut names: Vec<(String, Vec<Range<usize>>)> = Vec::new();
     // Where each name is in `names`.
     let mut index: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let prose = doc.prose.as_bytes();
     for s in &a.sentences {
         if !matches!(
             doc.blocks[s.block].kind,
@@ -632,12 +636,21 @@ fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let toks = &a.tokens[s.tokens.clone()];
         for (i, t) in toks.iter().enumerate() {
-            let w = t.text(&doc.prose);
-            // Cheapest tests first: a capital, then six bytes (fewer bytes are fewer
-            // characters), then six characters.
+            // Cheapest tests first, on the bytes: six of them (fewer bytes are fewer
+            // characters), and a first byte that is an ASCII capital or starts a non-ASCII
+            // character (an ASCII byte other than a capital is no upper-case character).
             if t.kind != TokenKind::Word
                 || i == 0
-                || !w.chars().next().is_some_and(char::is_uppercase)
+                || t.end - t.start < 6
+                || prose
+                    .get(t.start)
+                    .is_none_or(|&b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                continue;
+            }
+            let w = t.text(&doc.prose);
+            // Then a capital, six characters, the rest in lower case.
+            if !w.chars().next().is_some_and(char::is_uppercase)
                 || w.len() < 6
                 || w.chars().count() < 6
                 || !w.chars().skip(1).all(|c| c.is_lowercase())
