@@ -45,32 +45,7 @@ fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
         };
         let prev = slice[..i].chars().next_back();
         let at = block.range.start + i;
-        let mark = match c {
-            '“' | '„' => Some(Mark::Open),
-            '”' => Some(Mark::Close),
-            '"' => {
-                let next = text[at + 1..].chars().next();
-                let before_space = prev.is_none_or(|p| {
-                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '/')
-                });
-                let after_space = next.is_none_or(|n| n.is_whitespace());
-                if prev.is_some_and(|p| p.is_ascii_digit()) && after_space {
-                    // 12" (inches) is a measure, not a quotation mark.
-                    None
-                } else if before_space && !after_space {
-                    Some(Mark::Open)
-                } else if prev.is_some_and(|p| p.is_alphanumeric() || ".,;:!?…'’)".contains(p))
-                    && (after_space || next.is_some_and(|n| !n.is_alphanumeric()))
-                {
-                    Some(Mark::Close)
-                } else {
-                    // No side is clear (`said,"` or `a"b`): read it by the count so far.
-                    Some(if depth > 0 { Mark::Close } else { Mark::Open })
-                }
-            }
-            _ => None,
-        };
-        if let Some(m) = mark {
+        if let Some(m) = classify(c, prev, text[at + c.len_utf8()..].chars().next(), depth) {
             match m {
                 Mark::Open => depth += 1,
                 Mark::Close => depth = depth.saturating_sub(1),
@@ -79,6 +54,35 @@ fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
         }
     }
     out
+}
+
+/// What the character `c`, between `prev` and `next`, is as a double quotation mark, with
+/// `depth` quotations open before it in the block.
+fn classify(c: char, prev: Option<char>, next: Option<char>, depth: usize) -> Option<Mark> {
+    match c {
+        '“' | '„' => Some(Mark::Open),
+        '”' => Some(Mark::Close),
+        '"' => {
+            let before_space = prev.is_none_or(|p| {
+                p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '/')
+            });
+            let after_space = next.is_none_or(|n| n.is_whitespace());
+            if prev.is_some_and(|p| p.is_ascii_digit()) && after_space {
+                // 12" (inches) is a measure, not a quotation mark.
+                None
+            } else if before_space && !after_space {
+                Some(Mark::Open)
+            } else if prev.is_some_and(|p| p.is_alphanumeric() || ".,;:!?…'’)".contains(p))
+                && (after_space || next.is_some_and(|n| !n.is_alphanumeric()))
+            {
+                Some(Mark::Close)
+            } else {
+                // No side is clear (`said,"` or `a"b`): read it by the count so far.
+                Some(if depth > 0 { Mark::Close } else { Mark::Open })
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Positions of the bytes `"` and 0xE2 in `b`, in order: eight bytes at a time are ruled
@@ -221,29 +225,7 @@ mod tests {
         let mut depth = 0usize;
         for (i, c) in text[block.range.clone()].char_indices() {
             let at = block.range.start + i;
-            let mark = match c {
-                '“' | '„' => Some(Mark::Open),
-                '”' => Some(Mark::Close),
-                '"' => {
-                    let next = text[at + 1..].chars().next();
-                    let before_space = prev.is_none_or(|p| {
-                        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '/')
-                    });
-                    let after_space = next.is_none_or(|n| n.is_whitespace());
-                    if prev.is_some_and(|p| p.is_ascii_digit()) && after_space {
-                        None
-                    } else if before_space && !after_space {
-                        Some(Mark::Open)
-                    } else if prev.is_some_and(|p| p.is_alphanumeric() || ".,;:!?…'’)".contains(p))
-                        && (after_space || next.is_some_and(|n| !n.is_alphanumeric()))
-                    {
-                        Some(Mark::Close)
-                    } else {
-                        Some(if depth > 0 { Mark::Close } else { Mark::Open })
-                    }
-                }
-                _ => None,
-            };
+            let mark = classify(c, prev, text[at + c.len_utf8()..].chars().next(), depth);
             if let Some(m) = mark {
                 match m {
                     Mark::Open => depth += 1,
