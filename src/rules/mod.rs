@@ -109,6 +109,32 @@ pub fn sort(diags: &mut [Diagnostic]) {
     });
 }
 
+/// The project's drafts, sound articles and structure-rule fixtures, each with its path: the
+/// texts a structure rule's cheap gate is checked against.
+#[cfg(test)]
+pub(crate) fn structure_test_texts() -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in [
+        "examples/drafts",
+        "tests/corpus/sound",
+        "tests/fixtures/missing-subject",
+        "tests/fixtures/sentence-fragment",
+        "tests/fixtures/orphaned-clause",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            if path.extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path, text));
+            }
+        }
+    }
+    out
+}
+
 pub(crate) const fn on(severity: Severity) -> Level {
     Level::On(severity)
 }
