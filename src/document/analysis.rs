@@ -138,21 +138,16 @@ impl Analysis {
                 classes: Vec::with_capacity(self.tokens.len()),
                 entries: Vec::with_capacity(self.tokens.len()),
             };
-            // A look-up is a probe or two of the lexicon's hash tables, cheaper than
-            // remembering the document's words in a map of its own. The slots of a
-            // run of words are read first, so that their cache misses overlap.
-            let is_word = |t: &&Token| t.kind == TokenKind::Word;
-            for run in self.tokens.chunks(16) {
-                lexicon::prefetch(run.iter().filter(is_word).map(|t| t.text(prose)));
-                for t in run {
-                    let (c, e) = if is_word(&t) {
-                        lexicon::classes_and_entry(t.text(prose))
-                    } else {
-                        (Classes::EMPTY, None)
-                    };
-                    lex.classes.push(c);
-                    lex.entries.push(e);
-                }
+            // A look-up is one probe of the lexicon's hot table for most words, cheaper
+            // than remembering the document's words in a map of its own.
+            for t in &self.tokens {
+                let (c, e) = if t.kind == TokenKind::Word {
+                    lexicon::classes_and_entry(t.text(prose))
+                } else {
+                    (Classes::EMPTY, None)
+                };
+                lex.classes.push(c);
+                lex.entries.push(e);
             }
             lex
         })

@@ -389,22 +389,6 @@ fn hot_home(k: [u64; 2]) -> usize {
     (hot_hash(k) >> (64 - blob::HOT_BITS)) as usize
 }
 
-/// Reads the hot-table home slot of each word, so that the cache misses of a
-/// run of look-ups overlap (these loads depend on nothing but the words) instead
-/// of coming one after another; [`classes_and_entry`] of the words then mostly
-/// finds its slot in the cache. Only a hint: it changes no answer.
-pub fn prefetch<'a>(words: impl IntoIterator<Item = &'a str>) {
-    let mut touched = 0u32;
-    for w in words {
-        let key = w.as_bytes();
-        if !key.is_empty() && key.len() <= HOT_KEY {
-            touched ^= blob::HOT[hot_home(hot_key(key))].folded;
-        }
-    }
-    // Keeps the loads: the compiler cannot tell that nobody reads the result.
-    std::hint::black_box(touched);
-}
-
 /// The exact entry of a hot slot, if its key is one.
 #[inline]
 fn hot_hit(slot: &HotSlot) -> Option<Hit> {
