@@ -429,8 +429,6 @@ pub struct Tagger {
     /// Summed weights of the features of the two previous tags alone, by the pair
     /// (`t1 << 16 | t2`; `u32::MAX` for an empty slot).
     pair_memo: Vec<(u32, Scores)>,
-    /// Whether the tokens being tagged start at the sentence's first.
-    at_start: bool,
 }
 
 /// Slots of a tagger's memo of tag-pair features (a power of two).
@@ -658,7 +656,6 @@ impl Tagger {
             return;
         }
         self.prepare(words, from, to);
-        self.at_start = from == 0;
         // `i` below counts tokens from `from`.
         let n = to - from;
         let out = &mut part.tags;
@@ -679,7 +676,7 @@ impl Tagger {
         let mut at = 0;
         for i in 0..n {
             if self.entry(i, 0).dict == NO_DICT {
-                self.word_sums(i);
+                self.word_sums(i, from + i == 0);
                 let count = self.context_count(i);
                 for &(kind, p) in &self.hits[at..at + count] {
                     MODEL.add_hit(kind, p, &mut self.word_scores[i]);
@@ -720,7 +717,7 @@ impl Tagger {
                     // The scores are completed in place.
                     if found.is_some() {
                         // A dictionary word whose class was vetoed: score it in full.
-                        self.word_sums(i);
+                        self.word_sums(i, from + i == 0);
                         self.keys.clear();
                         self.context_keys(i);
                         for &k in &self.keys {
@@ -917,9 +914,9 @@ impl Tagger {
     }
 
     /// Set `word_scores[i]` to the sums of token `i`'s features that depend on one word
-    /// each.
+    /// each (`first`: the token is the sentence's first).
     #[inline]
-    fn word_sums(&mut self, i: usize) {
+    fn word_sums(&mut self, i: usize, first: bool) {
         let entry = |d: usize| &self.entries[self.ids[i + d] as usize];
         let (c, m1, p1) = (entry(2), entry(1), entry(3));
         let scores = &mut self.word_scores[i];
@@ -932,7 +929,7 @@ impl Tagger {
             *s = a.wrapping_add(*b).wrapping_add(*c);
         }
         for (kind, p) in [
-            c.first[usize::from(i == 0 && self.at_start)],
+            c.first[usize::from(first)],
             entry(0).to_next2,
             entry(4).to_prev2,
         ] {
