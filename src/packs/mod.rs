@@ -978,16 +978,5 @@ pub fn rule_levels(settings: &Settings) -> Vec<(String, Level)> {
         .collect()
 }
 
-/// Every pack rule id under a configuration (for "did you mean" and listings).
-pub fn rule_ids(settings: &Settings) -> Vec<String> {
-    if settings.packs.is_empty() {
-        return builtin().iter().map(|r| r.id.clone()).collect();
-    }
-    load(&settings.packs)
-        .all_rules()
-        .map(|r| r.id.clone())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests;
