@@ -375,7 +375,7 @@ pub fn repeats_title(title: &[Word], block: &[Word], heading: bool) -> Option<&'
 /// too few of the headline's words (told by `hashes`, made from `title`).
 pub fn block_repeats_title(
     title: &[Word],
-    hashes: &mut TitleHashes,
+    hashes: &TitleHashes,
     text: &str,
     range: Range<usize>,
     heading: bool,
@@ -396,20 +396,16 @@ pub fn block_repeats_title(
 /// many words of a block may be headline words.
 pub struct TitleHashes {
     hashes: Vec<u64>,
-    /// Folding space for words that are not ASCII.
-    scratch: String,
 }
 
 impl TitleHashes {
     /// `title` are the words of `source`.
     pub fn new(title: &[Word], source: &str) -> TitleHashes {
-        let mut scratch = String::new();
         TitleHashes {
             hashes: title
                 .iter()
-                .map(|w| folded_hash(source, w.range.clone(), &mut scratch))
+                .map(|w| folded_hash(source, w.range.clone()))
                 .collect(),
-            scratch,
         }
     }
 
@@ -419,21 +415,12 @@ impl TitleHashes {
     /// in a heading), or four fifths of the headline's count (most of it: the common
     /// subsequence is made of headline words). Words that fold alike hash alike, so `hits`
     /// counts every headline word (and, at worst, a few others).
-    fn may_repeat(
-        &mut self,
-        title_len: usize,
-        text: &str,
-        range: Range<usize>,
-        heading: bool,
-    ) -> bool {
+    fn may_repeat(&self, title_len: usize, text: &str, range: Range<usize>, heading: bool) -> bool {
         let mut n = 0;
         let mut hits = 0;
         for r in word_ranges(text, range) {
             n += 1;
-            hits += usize::from(
-                self.hashes
-                    .contains(&folded_hash(text, r, &mut self.scratch)),
-            );
+            hits += usize::from(self.hashes.contains(&folded_hash(text, r)));
         }
         (n > 0 && hits == n && (heading || n == title_len))
             || (title_len >= 4 && hits * 5 >= title_len * 4)
@@ -443,31 +430,20 @@ impl TitleHashes {
 /// A hash of `fold(fold(word))` for the word `text[range]` (folding twice, as the
 /// duplicate-sentence key does; words that fold alike also fold twice alike): an ASCII word
 /// is hashed from its bytes, OR-ed with 0x20 (which lower-cases a letter and keeps a digit,
-/// `'`, `-` and `.`), so nothing is written; another is folded into `scratch` first.
-pub fn folded_hash(text: &str, range: Range<usize>, scratch: &mut String) -> u64 {
+/// `'`, `-` and `.`), so nothing is written; another is folded first.
+pub fn folded_hash(text: &str, range: Range<usize>) -> u64 {
     let ascii = text[range.clone()].is_ascii();
-    folded_hash_known(text, range, ascii, scratch)
+    folded_hash_known(text, range, ascii)
 }
 
 /// [`folded_hash`] of a word known to be all ASCII or not (`ascii`).
-pub fn folded_hash_known(
-    text: &str,
-    range: Range<usize>,
-    ascii: bool,
-    scratch: &mut String,
-) -> u64 {
+pub fn folded_hash_known(text: &str, range: Range<usize>, ascii: bool) -> u64 {
     let w = &text[range.clone()];
     if ascii {
         return hash_bytes(text.as_bytes(), range.start, w.len(), 0x20);
     }
-    scratch.clear();
-    for c in w.chars() {
-        for l in c.to_lowercase() {
-            let l = if l == '’' { '\'' } else { l };
-            scratch.extend(l.to_lowercase().map(|m| if m == '’' { '\'' } else { m }));
-        }
-    }
-    hash_bytes(scratch.as_bytes(), 0, scratch.len(), 0)
+    let folded = fold(&fold(w));
+    hash_bytes(folded.as_bytes(), 0, folded.len(), 0)
 }
 
 /// The plain reading of [`folded_hash`]: the hash of a folded word's bytes.
@@ -636,22 +612,21 @@ mod tests {
     #[test]
     fn the_folded_hash_is_the_hash_of_the_word_folded_twice() {
         let long = "Internationalisation’s-".repeat(30) + "end";
-        let mut scratch = String::new();
         for t in ODD_TEXTS.iter().copied().chain([long.as_str()]) {
             for r in word_ranges(t, 0..t.len()) {
                 let want = hash_of_folded(&fold(&fold(&t[r.clone()])));
-                assert_eq!(folded_hash(t, r.clone(), &mut scratch), want, "{:?}", &t[r]);
+                assert_eq!(folded_hash(t, r.clone()), want, "{:?}", &t[r]);
             }
         }
         // Words that fold alike hash alike, whatever their case, apostrophes and place.
         let a = "Mayor’s KELVIN";
         let b = "x mayor's \u{212A}elvin";
         let ha: Vec<u64> = word_ranges(a, 0..a.len())
-            .map(|r| folded_hash(a, r, &mut scratch))
+            .map(|r| folded_hash(a, r))
             .collect();
         let hb: Vec<u64> = word_ranges(b, 0..b.len())
             .skip(1)
-            .map(|r| folded_hash(b, r, &mut scratch))
+            .map(|r| folded_hash(b, r))
             .collect();
         assert_eq!(ha, hb);
     }
@@ -685,11 +660,10 @@ mod tests {
         ];
         for title_text in titles {
             let title = words(title_text, 2..title_text.len());
-            let mut hashes = TitleHashes::new(&title, title_text);
+            let hashes = TitleHashes::new(&title, title_text);
             for block in blocks {
                 for heading in [false, true] {
-                    let got =
-                        block_repeats_title(&title, &mut hashes, block, 0..block.len(), heading);
+                    let got = block_repeats_title(&title, &hashes, block, 0..block.len(), heading);
                     let plain = if word_ranges(block, 0..block.len()).count() > title.len() + 2 {
                         None
                     } else {

@@ -33,20 +33,16 @@ impl Rule for RepeatedHeadline {
             return;
         };
         let Some(t) = doc.title.as_ref() else { return };
-        let mut hashes = TitleHashes::new(&title, &doc.source);
+        let hashes = TitleHashes::new(&title, &doc.source);
         let mut seen_first_heading = false;
         for (i, block) in doc.body_blocks() {
             if matches!(block.kind, BlockKind::AltText | BlockKind::TableCell) {
                 continue;
             }
             let heading = block.is_heading();
-            let Some(what) = block_repeats_title(
-                &title,
-                &mut hashes,
-                &doc.prose,
-                block.range.clone(),
-                heading,
-            ) else {
+            let Some(what) =
+                block_repeats_title(&title, &hashes, &doc.prose, block.range.clone(), heading)
+            else {
                 if heading {
                     seen_first_heading = true;
                 }

@@ -50,7 +50,7 @@ impl Rule for SplicedHeadline {
             .collect();
         // All four must be found: the longest (the rarest, mostly) is looked for first.
         finders.sort_by_key(|f| std::cmp::Reverse(f.word_len()));
-        let mut hashes = TitleHashes::new(&title, &doc.source);
+        let hashes = TitleHashes::new(&title, &doc.source);
         // The words of a sentence, kept from sentence to sentence.
         let mut sw: Vec<Range<usize>> = Vec::new();
         for (b, block) in doc.body_blocks() {
@@ -68,7 +68,7 @@ impl Rule for SplicedHeadline {
                     continue;
                 }
                 if *repeats.get_or_insert_with(|| {
-                    block_repeats_title(&title, &mut hashes, &doc.prose, block.range.clone(), false)
+                    block_repeats_title(&title, &hashes, &doc.prose, block.range.clone(), false)
                         .is_some()
                 }) {
                     break;
