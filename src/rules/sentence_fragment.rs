@@ -241,17 +241,22 @@ fn may_be_fragment(v: &Visit) -> bool {
     {
         return false;
     }
-    const SO: clause::Key = clause::key("so");
-    const EVEN: clause::Key = clause::key("even");
-    const THAT: clause::Key = clause::key("that");
     let k0 = clause::key_fast(first.text(prose));
     let k1 = clause::key_fast(toks.get(1).map_or("", |t| t.text(prose)));
     let classes = v.doc.analysis.lex(prose).classes[v.block[v.index].tokens.start];
-    !(EXEMPT_OPENERS_K.contains(k0)
-        || classes == Classes::INTERJ
+    !(exempt_opening(k0, k1, classes) || k0 == const { clause::key("that") })
+}
+
+/// The openings `check_sentence` leaves alone whatever follows, told by the keys of the
+/// first two tokens and the first one's classes.
+fn exempt_opening(k0: clause::Key, k1: clause::Key, first: Classes) -> bool {
+    const SO: clause::Key = clause::key("so");
+    const EVEN: clause::Key = clause::key("even");
+    const THAT: clause::Key = clause::key("that");
+    EXEMPT_OPENERS_K.contains(k0)
+        || first == Classes::INTERJ
         || k0 == SO && k1 != THAT
         || k0 == EVEN && !words!["though", "if", "when", "after", "before", "as"].contains(k1)
-        || k0 == THAT)
 }
 
 /// How many tokens [`plain_main_clause`] tags before it knows it needs more.
@@ -316,12 +321,11 @@ fn check_sentence(doc: &Document, v: &Visit, s: &Sent, out: &mut Vec<Diagnostic>
         return;
     }
     // Cheap lexical exemptions before anything else.
-    if s.is_any(0, EXEMPT_OPENERS_K)
-        || s.classes(0) == Classes::INTERJ
-        || (s.is(0, "so") && !s.is(1, "that"))
-        || (s.is(0, "even")
-            && !s.is_any(1, words!["though", "if", "when", "after", "before", "as"]))
-    {
+    if exempt_opening(
+        clause::key_fast(s.w(0)),
+        clause::key_fast(s.w(1)),
+        s.classes(0),
+    ) {
         return;
     }
     let kind = if s.groups().is_empty() {
