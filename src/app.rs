@@ -231,6 +231,8 @@ pub fn rules_markdown() -> String {
             id = d.id
         ));
     }
+    out.push('\n');
+    out.push_str(crate::document::markup::WHAT_IS_PROSE);
     for r in rules::builtin() {
         let d = r.doc();
         out.push_str(&format!(

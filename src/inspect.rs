@@ -16,7 +16,18 @@ pub struct Inspection {
     /// The headline, when the draft has one.
     pub title: Option<String>,
     pub blocks: Vec<BlockOut>,
+    /// The ranges that are not prose: front matter, code, HTML, template syntax.
+    pub markup: Vec<MarkupOut>,
     pub sentences: Vec<SentenceOut>,
+}
+
+#[derive(Serialize)]
+pub struct MarkupOut {
+    /// `front-matter`, `code-block`, `inline-code`, `html` or `template`.
+    pub kind: &'static str,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -29,6 +40,12 @@ pub struct BlockOut {
     pub byte_end: usize,
     pub quote_depth: u16,
     pub list_depth: u16,
+    /// The innermost HTML container element around the block (`details`, `div`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container: Option<&'static str>,
+    /// The block's first sentence continues the one before a code block, list, image or
+    /// HTML block (or it is a footnote definition).
+    pub continues: bool,
 }
 
 #[derive(Serialize)]
@@ -77,6 +94,18 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
             byte_end: b.range.end,
             quote_depth: b.quote_depth,
             list_depth: b.list_depth,
+            container: b.container,
+            continues: b.continues,
+        })
+        .collect();
+    let markup = doc
+        .markup
+        .iter()
+        .map(|m| MarkupOut {
+            kind: m.kind.as_str(),
+            byte_start: m.range.start,
+            byte_end: m.range.end,
+            text: doc.source[m.range.clone()].to_string(),
         })
         .collect();
     let sentences = a
@@ -92,7 +121,12 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
                 .clone()
                 .map(|i| {
                     let t = a.tokens[i];
-                    let text = t.text(&doc.prose);
+                    // Code reads as the code it stands for.
+                    let text = if t.kind == TokenKind::Code {
+                        t.text(&doc.source)
+                    } else {
+                        t.text(&doc.prose)
+                    };
                     let tag = tags[i];
                     let entry = lexicon::lookup_folded(text);
                     TokenOut {
@@ -104,6 +138,7 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
                             TokenKind::Number => "number",
                             TokenKind::Punct => "punct",
                             TokenKind::Symbol => "symbol",
+                            TokenKind::Code => "code",
                         },
                         upos: tag.upos.as_str(),
                         xpos: tag.xpos.as_str(),
@@ -124,6 +159,7 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
         path: path.to_string(),
         title: doc.title_text().map(str::to_string),
         blocks,
+        markup,
         sentences,
     }
 }
@@ -134,11 +170,32 @@ pub fn human(i: &Inspection) -> String {
     if let Some(t) = &i.title {
         out.push_str(&format!("headline: {t}\n"));
     }
+    if !i.markup.is_empty() {
+        out.push_str("\nnot prose:\n");
+        for m in &i.markup {
+            let text: String = m.text.chars().take(60).collect();
+            let more = if text.len() < m.text.len() { "…" } else { "" };
+            out.push_str(&format!(
+                "  {:>6}..{:<6} {:<12} {}{}\n",
+                m.byte_start,
+                m.byte_end,
+                m.kind,
+                text.replace('\n', "⏎"),
+                more
+            ));
+        }
+    }
     for s in &i.sentences {
         let b = &i.blocks[s.block];
+        let note = match (b.continues, b.container) {
+            (true, Some(c)) => format!(" (continues; in <{c}>)"),
+            (true, None) => " (continues)".to_string(),
+            (false, Some(c)) => format!(" (in <{c}>)"),
+            (false, None) => String::new(),
+        };
         out.push_str(&format!(
-            "\nsentence {}..{} in {} {}: {}\n",
-            s.byte_start, s.byte_end, b.kind, s.block, s.text
+            "\nsentence {}..{} in {} {}{}: {}\n",
+            s.byte_start, s.byte_end, b.kind, s.block, note, s.text
         ));
         for t in &s.tokens {
             out.push_str(&format!(

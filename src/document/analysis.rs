@@ -48,6 +48,10 @@ pub struct TokenLex {
     pub entries: Vec<Option<Entry>>,
 }
 
+/// What the tagger reads for inline code and printing template spans: a name, which is what
+/// they most often are in a sentence (`` `cargo audit` checks… ``, "run `make` first").
+const CODE_WORD: &str = "X";
+
 impl Analysis {
     pub(crate) fn new(prose: &str, blocks: &[Block]) -> Analysis {
         let mut sentences = Vec::new();
@@ -81,7 +85,10 @@ impl Analysis {
         self.sentences.get(index).map_or_else(Vec::new, |s| {
             self.tokens[s.tokens.clone()]
                 .iter()
-                .map(|t| t.text(prose))
+                .map(|t| match t.kind {
+                    TokenKind::Code => CODE_WORD,
+                    _ => t.text(prose),
+                })
                 .collect()
         })
     }

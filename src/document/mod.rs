@@ -8,10 +8,13 @@
 mod analysis;
 mod front_matter;
 mod lines;
+pub mod markup;
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::text::tokens::code_char;
 
 pub use analysis::{Analysis, Sentence};
 pub use front_matter::FrontMatter;
@@ -25,6 +28,9 @@ pub enum BlockKind {
     ListItem,
     TableCell,
     AltText,
+    /// A bold run-in heading: `**Going further.**` opening a paragraph, or a bold line
+    /// standing alone.
+    RunIn,
 }
 
 impl BlockKind {
@@ -35,6 +41,7 @@ impl BlockKind {
             BlockKind::ListItem => "list-item",
             BlockKind::TableCell => "table-cell",
             BlockKind::AltText => "alt-text",
+            BlockKind::RunIn => "run-in-heading",
         }
     }
 }
@@ -52,11 +59,20 @@ pub struct Block {
     pub quote_depth: u16,
     /// How many lists enclose it.
     pub list_depth: u16,
+    /// The innermost HTML container element (`details`, `div`, …) around it, whose content
+    /// is a context of its own.
+    pub container: Option<&'static str>,
+    /// Inside a `<details>` element: collapsed matter, such as a recap of what is above.
+    pub in_details: bool,
+    /// Its first sentence continues a sentence from before it: it follows a code block,
+    /// list, table, image or HTML block that interrupted that sentence, or it is a
+    /// footnote definition.
+    pub continues: bool,
 }
 
 impl Block {
     pub fn is_heading(&self) -> bool {
-        matches!(self.kind, BlockKind::Heading(_))
+        matches!(self.kind, BlockKind::Heading(_) | BlockKind::RunIn)
     }
 }
 
@@ -95,6 +111,8 @@ pub struct Document {
     pub title: Option<Title>,
     pub blocks: Vec<Block>,
     pub comments: Vec<Comment>,
+    /// The ranges that are not prose (front matter, code, HTML, templates), in order.
+    pub markup: Vec<Markup>,
     /// Sentences and tokens of every block.
     pub analysis: Analysis,
 }
@@ -105,6 +123,18 @@ struct Builder {
     runs: Vec<Range<usize>>,
     quote_depth: u16,
     list_depth: u16,
+    container: Option<&'static str>,
+    in_details: bool,
+    /// A code block, list, table, image or HTML block came between this block and the
+    /// prose block before it.
+    after_break: bool,
+    /// The first block of a footnote definition.
+    footnote: bool,
+    /// Where a bold span that opens the paragraph ends, and whether it ends with a stop
+    /// (a run-in heading for certain; otherwise only when nothing follows it).
+    run_in: Option<(usize, bool)>,
+    /// The paragraph opened with a bold span that is still open (its start).
+    strong_open: bool,
 }
 
 impl Builder {
@@ -126,46 +156,205 @@ fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The state of one parse: the blocks made so far and where the parser is.
+#[derive(Default)]
+struct Parse {
+    blocks: Vec<Block>,
+    current: Option<Builder>,
+    /// Blocks interrupted by an image's alt text, restored when the image ends.
+    suspended: Vec<Option<Builder>>,
+    quote_depth: u16,
+    list_depth: u16,
+    item_depth: u16,
+    /// Inside code blocks and HTML blocks.
+    skip_depth: u32,
+    containers: markup::HtmlContainers,
+    /// A non-prose block came after the last prose block.
+    interrupted: bool,
+    /// The last paragraph's text ended without a full stop (a colon, or no stop at all).
+    last_open: bool,
+    /// The next block opens a footnote definition.
+    footnote_next: bool,
+    /// Inline code spans, code blocks and HTML, in order.
+    markup: Vec<Markup>,
+    /// Inline code that stands for a word: one [`code_char`] per char in the prose view.
+    placeholders: Vec<Range<usize>>,
+    /// Character references in prose: their range and the text they stand for.
+    entities: Vec<(Range<usize>, String)>,
+}
+
+impl Parse {
+    fn start(&mut self, src: &str, kind: BlockKind, outer: Range<usize>) {
+        self.finish(src);
+        let footnote = std::mem::take(&mut self.footnote_next);
+        self.current = Some(Builder {
+            kind,
+            outer,
+            runs: Vec::new(),
+            quote_depth: self.quote_depth,
+            list_depth: self.list_depth,
+            container: self.containers.current(),
+            in_details: self.containers.in_details(),
+            after_break: self.interrupted,
+            footnote,
+            run_in: None,
+            strong_open: false,
+        });
+    }
+
+    fn finish(&mut self, src: &str) {
+        let Some(b) = self.current.take() else { return };
+        if b.runs.is_empty() {
+            // An image-only paragraph breaks the prose like a code block does.
+            if b.kind == BlockKind::Paragraph {
+                self.interrupted = true;
+            }
+            return;
+        }
+        self.push_block(src, b);
+    }
+
+    fn push_block(&mut self, src: &str, b: Builder) {
+        let mut b = b;
+        if let Some((cut, sure)) = b.run_in.take() {
+            let mut head = Vec::new();
+            let mut rest = Vec::new();
+            for r in &b.runs {
+                if r.end <= cut {
+                    head.push(r.clone());
+                } else if r.start >= cut {
+                    rest.push(r.clone());
+                } else {
+                    head.push(r.start..cut);
+                    rest.push(cut..r.end);
+                }
+            }
+            // A bold line standing alone is a heading too, with or without a stop.
+            let alone = rest
+                .iter()
+                .all(|r| !src[r.clone()].contains(char::is_alphanumeric));
+            if !head.is_empty() && (sure || alone) {
+                let head_block = Builder {
+                    kind: BlockKind::RunIn,
+                    runs: head,
+                    ..clone_shape(&b)
+                };
+                self.push_built(src, head_block);
+                if let Some(r) = rest.first_mut() {
+                    let text = &src[r.clone()];
+                    r.start += text.len() - text.trim_start().len();
+                }
+                rest.retain(|r| !r.is_empty());
+                b.runs = rest;
+                b.after_break = false;
+                b.footnote = false;
+                if alone {
+                    return;
+                }
+            }
+        }
+        self.push_built(src, b);
+    }
+
+    fn push_built(&mut self, src: &str, b: Builder) {
+        let (Some(first), Some(last)) = (b.runs.first(), b.runs.last()) else {
+            return;
+        };
+        let range = first.start..last.end;
+        let continues = b.footnote
+            || b.after_break
+                && b.kind == BlockKind::Paragraph
+                && (self.last_open || src[range.clone()].starts_with(char::is_lowercase));
+        if b.kind != BlockKind::AltText {
+            self.interrupted = false;
+        }
+        if b.kind == BlockKind::Paragraph {
+            let text = src[range.clone()].trim_end();
+            let text = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_']);
+            self.last_open = !text.ends_with(['.', '!', '?', '…']);
+        }
+        self.blocks.push(Block {
+            kind: b.kind,
+            range,
+            outer: b.outer,
+            runs: b.runs,
+            quote_depth: b.quote_depth,
+            list_depth: b.list_depth,
+            container: b.container,
+            in_details: b.in_details,
+            continues,
+        });
+    }
+}
+
+fn clone_shape(b: &Builder) -> Builder {
+    Builder {
+        kind: b.kind,
+        outer: b.outer.clone(),
+        runs: Vec::new(),
+        quote_depth: b.quote_depth,
+        list_depth: b.list_depth,
+        container: b.container,
+        in_details: b.in_details,
+        after_break: b.after_break,
+        footnote: b.footnote,
+        run_in: None,
+        strong_open: false,
+    }
+}
+
+/// What kind of non-prose range [`Document::markup`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkupKind {
+    FrontMatter,
+    CodeBlock,
+    InlineCode,
+    Html,
+    Template,
+}
+
+impl MarkupKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkupKind::FrontMatter => "front-matter",
+            MarkupKind::CodeBlock => "code-block",
+            MarkupKind::InlineCode => "inline-code",
+            MarkupKind::Html => "html",
+            MarkupKind::Template => "template",
+        }
+    }
+}
+
+/// A range of the file that is not prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Markup {
+    pub range: Range<usize>,
+    pub kind: MarkupKind,
 }
 
 impl Document {
     /// Parse Markdown. Never fails: any string is some document.
     pub fn parse(source: impl Into<String>) -> Document {
         let source: String = source.into();
-        let mut blocks: Vec<Block> = Vec::new();
         let mut comments = Vec::new();
-        let mut front_matter = None;
-
-        let mut current: Option<Builder> = None;
-        // Blocks interrupted by an image's alt text, restored when the image ends.
-        let mut suspended: Vec<Option<Builder>> = Vec::new();
-        let mut quote_depth: u16 = 0;
-        let mut list_depth: u16 = 0;
-        let mut item_depth: u16 = 0;
-        let mut skip_depth: u32 = 0; // inside code blocks, HTML blocks, metadata
-        let mut metadata: Option<(MetadataBlockKind, Range<usize>)> = None;
+        let front_matter = front_matter::detect(&source);
+        let base = front_matter.as_ref().map_or(0, |f| f.range.end);
+        let mut p = Parse::default();
+        if let Some(fm) = &front_matter {
+            p.markup.push(Markup {
+                range: fm.range.clone(),
+                kind: MarkupKind::FrontMatter,
+            });
+        }
         // Consecutive HTML events (an HTML block comes one line per event), scanned for
         // comments as one piece so that a comment may span lines.
         let mut html: Option<Range<usize>> = None;
 
-        let finish = |b: Option<Builder>, blocks: &mut Vec<Block>| {
-            if let Some(b) = b
-                && let (Some(first), Some(last)) = (b.runs.first(), b.runs.last())
-            {
-                blocks.push(Block {
-                    kind: b.kind,
-                    range: first.start..last.end,
-                    outer: b.outer,
-                    runs: b.runs,
-                    quote_depth: b.quote_depth,
-                    list_depth: b.list_depth,
-                });
-            }
-        };
-
-        for (event, range) in Parser::new_ext(&source, options()).into_offset_iter() {
+        for (event, range) in Parser::new_ext(&source[base..], options()).into_offset_iter() {
+            let range = range.start + base..range.end + base;
             if !matches!(event, Event::Html(_) | Event::InlineHtml(_))
                 && let Some(h) = html.take()
             {
@@ -177,98 +366,138 @@ impl Document {
                         let kind = match tag {
                             Tag::Heading { level, .. } => BlockKind::Heading(level as u8),
                             Tag::TableCell => BlockKind::TableCell,
-                            _ if item_depth > 0 => BlockKind::ListItem,
+                            _ if p.item_depth > 0 => BlockKind::ListItem,
                             _ => BlockKind::Paragraph,
                         };
-                        finish(current.take(), &mut blocks);
-                        current = Some(Builder {
-                            kind,
-                            outer: range,
-                            runs: Vec::new(),
-                            quote_depth,
-                            list_depth,
-                        });
+                        p.start(&source, kind, range);
                     }
                     Tag::Item => {
-                        finish(current.take(), &mut blocks);
-                        item_depth = item_depth.saturating_add(1);
+                        p.item_depth = p.item_depth.saturating_add(1);
                         // Tight list items carry their text without a paragraph.
-                        current = Some(Builder {
-                            kind: BlockKind::ListItem,
-                            outer: range,
-                            runs: Vec::new(),
-                            quote_depth,
-                            list_depth,
-                        });
+                        p.start(&source, BlockKind::ListItem, range);
                     }
                     Tag::List(_) => {
-                        finish(current.take(), &mut blocks);
-                        list_depth = list_depth.saturating_add(1);
+                        p.finish(&source);
+                        p.list_depth = p.list_depth.saturating_add(1);
                     }
                     Tag::BlockQuote(_) => {
-                        finish(current.take(), &mut blocks);
-                        quote_depth = quote_depth.saturating_add(1);
+                        p.finish(&source);
+                        p.quote_depth = p.quote_depth.saturating_add(1);
+                    }
+                    Tag::FootnoteDefinition(_) => {
+                        p.finish(&source);
+                        p.footnote_next = true;
                     }
                     Tag::Image { .. } => {
-                        suspended.push(current.take());
-                        current = Some(Builder {
+                        let outer = p.current.take();
+                        p.suspended.push(outer);
+                        p.current = Some(Builder {
                             kind: BlockKind::AltText,
                             outer: range,
                             runs: Vec::new(),
-                            quote_depth,
-                            list_depth,
+                            quote_depth: p.quote_depth,
+                            list_depth: p.list_depth,
+                            container: p.containers.current(),
+                            in_details: p.containers.in_details(),
+                            after_break: false,
+                            footnote: false,
+                            run_in: None,
+                            strong_open: false,
                         });
                     }
-                    Tag::CodeBlock(_) | Tag::HtmlBlock => {
-                        finish(current.take(), &mut blocks);
-                        skip_depth += 1;
+                    Tag::Strong => {
+                        if let Some(b) = p.current.as_mut()
+                            && b.kind == BlockKind::Paragraph
+                            && b.runs.is_empty()
+                            && b.outer.start == range.start
+                        {
+                            b.strong_open = true;
+                        }
                     }
-                    Tag::MetadataBlock(kind) => {
-                        skip_depth += 1;
-                        metadata = Some((kind, range));
+                    Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                        p.finish(&source);
+                        p.skip_depth += 1;
+                        let kind = if matches!(tag, Tag::CodeBlock(_)) {
+                            MarkupKind::CodeBlock
+                        } else {
+                            MarkupKind::Html
+                        };
+                        p.markup.push(Markup { range, kind });
                     }
                     _ => {}
                 },
                 Event::End(tag) => match tag {
-                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell => {
-                        finish(current.take(), &mut blocks);
-                    }
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell => p.finish(&source),
                     TagEnd::Item => {
-                        finish(current.take(), &mut blocks);
-                        item_depth = item_depth.saturating_sub(1);
+                        p.finish(&source);
+                        p.item_depth = p.item_depth.saturating_sub(1);
                     }
-                    TagEnd::List(_) => list_depth = list_depth.saturating_sub(1),
+                    TagEnd::List(_) => {
+                        p.list_depth = p.list_depth.saturating_sub(1);
+                        p.interrupted = true;
+                    }
+                    TagEnd::Table => p.interrupted = true,
                     TagEnd::BlockQuote(_) => {
-                        finish(current.take(), &mut blocks);
-                        quote_depth = quote_depth.saturating_sub(1);
+                        p.finish(&source);
+                        p.quote_depth = p.quote_depth.saturating_sub(1);
+                    }
+                    TagEnd::FootnoteDefinition => {
+                        p.finish(&source);
+                        p.footnote_next = false;
                     }
                     TagEnd::Image => {
-                        finish(current.take(), &mut blocks);
-                        current = suspended.pop().flatten();
+                        if let Some(b) = p.current.take() {
+                            p.push_block(&source, b);
+                        }
+                        p.current = p.suspended.pop().flatten();
+                    }
+                    TagEnd::Strong => {
+                        if let Some(b) = p.current.as_mut()
+                            && std::mem::take(&mut b.strong_open)
+                        {
+                            run_in_end(&source, b, range.end);
+                        }
                     }
                     TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                        skip_depth = skip_depth.saturating_sub(1);
-                    }
-                    TagEnd::MetadataBlock(_) => {
-                        skip_depth = skip_depth.saturating_sub(1);
+                        p.skip_depth = p.skip_depth.saturating_sub(1);
+                        p.interrupted = true;
                     }
                     _ => {}
                 },
                 Event::Text(text) => {
-                    if let Some((kind, outer)) = &metadata
-                        && skip_depth > 0
+                    if p.skip_depth > 0 {
+                        continue;
+                    }
+                    if let Some(b) = p.current.as_mut() {
+                        let run = text_run(&source, &text, range);
+                        let raw = &source[run.clone()];
+                        if raw.len() > text.len() && raw.starts_with('&') && raw.ends_with(';') {
+                            p.entities.push((run.clone(), text.to_string()));
+                        }
+                        b.push_run(run);
+                    }
+                }
+                Event::Code(_) => {
+                    p.markup.push(Markup {
+                        range: range.clone(),
+                        kind: MarkupKind::InlineCode,
+                    });
+                    if p.skip_depth == 0
+                        && let Some(b) = p.current.as_mut()
                     {
-                        front_matter = Some(FrontMatter::new(&source, *kind, outer.clone(), range));
-                        continue;
-                    }
-                    if skip_depth > 0 {
-                        continue;
-                    }
-                    if let Some(b) = current.as_mut() {
-                        b.push_run(text_run(&source, &text, range));
+                        b.push_run(range.clone());
+                        p.placeholders.push(range);
                     }
                 }
                 Event::Html(_) | Event::InlineHtml(_) => {
+                    if matches!(event, Event::Html(_)) {
+                        p.containers.read(&source[range.clone()]);
+                    } else {
+                        p.markup.push(Markup {
+                            range: range.clone(),
+                            kind: MarkupKind::Html,
+                        });
+                    }
                     html = Some(match html.take() {
                         Some(h) => h.start.min(range.start)..h.end.max(range.end),
                         None => range,
@@ -280,7 +509,36 @@ impl Document {
         if let Some(h) = html.take() {
             collect_comments(&source, h, &mut comments);
         }
-        finish(current.take(), &mut blocks);
+        p.finish(&source);
+        let Parse {
+            mut blocks,
+            mut markup,
+            mut placeholders,
+            entities,
+            ..
+        } = p;
+
+        // Template syntax: never prose; inside a sentence, a printing span stands for a word.
+        markup.sort_by_key(|m| m.range.start);
+        let skip: Vec<Range<usize>> = markup
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    MarkupKind::FrontMatter | MarkupKind::CodeBlock | MarkupKind::InlineCode
+                )
+            })
+            .map(|m| m.range.clone())
+            .collect();
+        let templates = markup::template_spans(&source, &skip);
+        if !templates.is_empty() {
+            apply_templates(&source, &mut blocks, &templates, &mut placeholders);
+            markup.extend(templates.iter().map(|t| Markup {
+                range: t.range.clone(),
+                kind: MarkupKind::Template,
+            }));
+            markup.sort_by_key(|m| m.range.start);
+        }
         blocks.sort_by_key(|b| b.range.start);
 
         let mut prose: Vec<u8> = source
@@ -290,6 +548,23 @@ impl Document {
         for block in &blocks {
             for run in &block.runs {
                 prose[run.clone()].copy_from_slice(&source.as_bytes()[run.clone()]);
+            }
+        }
+        // Inline code and printing templates: one placeholder byte each, so that they stay
+        // one word of their sentence.
+        for r in &placeholders {
+            let mut at = r.start;
+            for c in source[r.clone()].chars() {
+                let n = c.len_utf8();
+                code_char(n).encode_utf8(&mut prose[at..at + n]);
+                at += n;
+            }
+        }
+        // A character reference reads as the character it stands for, then spaces.
+        for (r, text) in &entities {
+            if prose[r.start] == b'&' {
+                prose[r.clone()].fill(b' ');
+                prose[r.start..r.start + text.len()].copy_from_slice(text.as_bytes());
             }
         }
         // Runs start and end on char boundaries of valid UTF-8, and every other byte is ASCII.
@@ -310,6 +585,7 @@ impl Document {
             title: None,
             blocks,
             comments,
+            markup,
             analysis,
         };
         doc.title = doc.find_title();
@@ -428,6 +704,75 @@ impl Document {
     pub fn prose_text(&self, range: Range<usize>) -> &str {
         &self.prose[range]
     }
+}
+
+/// At the end of a bold span that opened the paragraph `b`: where a run-in heading would end
+/// (after a stop inside the bold, or a stop or colon right after it).
+fn run_in_end(source: &str, b: &mut Builder, strong_end: usize) {
+    let (Some(first), Some(last)) = (b.runs.first(), b.runs.last()) else {
+        return;
+    };
+    let inner = source[first.start..last.end].trim_end();
+    if inner.ends_with(['.', ':', '!', '?']) {
+        b.run_in = Some((strong_end, true));
+    } else if source[strong_end..].starts_with(['.', ':'])
+        && source[strong_end + 1..].starts_with(char::is_whitespace)
+    {
+        b.run_in = Some((strong_end + 1, true));
+    } else {
+        b.run_in = Some((strong_end, false));
+    }
+}
+
+/// Cut template spans out of the blocks' prose. A span inside a sentence that prints
+/// something (prose before it that is not the end of a sentence, prose after it) stays
+/// as one placeholder word; a block left with no prose is dropped.
+fn apply_templates(
+    source: &str,
+    blocks: &mut Vec<Block>,
+    templates: &[markup::Template],
+    placeholders: &mut Vec<Range<usize>>,
+) {
+    let cuts: Vec<Range<usize>> = templates.iter().map(|t| t.range.clone()).collect();
+    let has_word = |r: &Range<usize>| source[r.clone()].contains(char::is_alphanumeric);
+    blocks.retain_mut(|b| {
+        let lo = templates.partition_point(|t| t.range.end <= b.range.start);
+        let hi = templates.partition_point(|t| t.range.start < b.range.end);
+        if lo >= hi {
+            return true;
+        }
+        let before = b.runs.clone();
+        markup::subtract(&mut b.runs, &cuts[lo..hi]);
+        for t in &templates[lo..hi] {
+            if !t.inline_word {
+                continue;
+            }
+            let prose_before = before
+                .iter()
+                .filter(|r| r.start < t.range.start)
+                .map(|r| r.start..r.end.min(t.range.start))
+                .filter(|r| !r.is_empty())
+                .collect::<Vec<_>>();
+            let open_sentence = prose_before.iter().rev().find_map(|r| {
+                source[r.clone()]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .map(|c| !matches!(c, '.' | '!' | '?' | ':'))
+            });
+            let prose_after = b.runs.iter().any(|r| r.start >= t.range.end && has_word(r));
+            if open_sentence == Some(true) && prose_before.iter().any(has_word) && prose_after {
+                let at = b.runs.partition_point(|r| r.start < t.range.start);
+                b.runs.insert(at, t.range.clone());
+                placeholders.push(t.range.clone());
+            }
+        }
+        if !b.runs.iter().any(has_word) {
+            return false;
+        }
+        b.range = b.runs[0].start..b.runs[b.runs.len() - 1].end;
+        true
+    });
 }
 
 /// The byte range of a text event that is really prose. A backslash escape keeps only the

@@ -1,4 +1,5 @@
 use super::*;
+use crate::text::tokens::TokenKind;
 
 fn kinds(doc: &Document) -> Vec<(BlockKind, &str)> {
     doc.blocks
@@ -33,7 +34,7 @@ fn prose_view_blanks_markup_and_code_but_keeps_offsets() {
     assert_eq!(doc.prose.len(), src.len());
     assert_eq!(
         doc.prose,
-        "Some   bold   and        and  link                         .\n"
+        "Some   bold   and \u{1a}\u{1a}\u{1a}\u{1a}\u{1a}\u{1a} and  link                         .\n"
     );
 }
 
@@ -100,5 +101,129 @@ fn a_comment_may_span_lines() {
     assert_eq!(
         &doc.source[doc.comments[0].body.clone()],
         "galley-disable-file"
+    );
+}
+
+#[test]
+fn front_matter_shapes_content_repositories_use() {
+    // TOML multi-line literal string, and text right after the closing fence.
+    let src = "+++\ntitle = '''\nShipping the Release Train\n'''\ndate = 2024-01-01\n+++\nThe train leaves every six weeks.\n";
+    let doc = Document::parse(src);
+    assert_eq!(doc.title_text(), Some("Shipping the Release Train"));
+    assert_eq!(
+        kinds(&doc),
+        vec![(BlockKind::Paragraph, "The train leaves every six weeks.")]
+    );
+    // YAML: comments, a folded block scalar, a quoted value with a comment after it.
+    let src = "---\n# draft settings\ntitle: >-\n  Ferry Service Returns\n  to the Island\nauthor: \"Ana Ruiz\" # staff\ntags:\n  - ferry\n---\n\nBody.\n";
+    let doc = Document::parse(src);
+    assert_eq!(
+        doc.title_text(),
+        Some("Ferry Service Returns\n  to the Island")
+    );
+    let fm = doc.front_matter.as_ref().unwrap();
+    assert_eq!(fm.get(&doc.source, "author"), Some("Ana Ruiz"));
+    assert_eq!(kinds(&doc), vec![(BlockKind::Paragraph, "Body.")]);
+    // YAML closed by `...`, and no front matter without a closing fence.
+    let doc = Document::parse("---\ntitle: 'It''s Here'\n...\nText.\n");
+    assert_eq!(doc.title_text(), Some("It''s Here"));
+    let doc = Document::parse("---\nNot front matter.\n");
+    assert!(doc.front_matter.is_none());
+}
+
+#[test]
+fn template_spans_are_not_prose() {
+    let src = "{{< figure src=\"a.png\" caption=\"The \"big\" day\" >}}\n\nWe met {{< ref \"post.md\" >}} last week.\n\n{% note() %}\nA note.\n{% end %}\n";
+    let doc = Document::parse(src);
+    // The shortcode standing alone is no block; the one inside a sentence is one word.
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            (
+                BlockKind::Paragraph,
+                "We met {{< ref \"post.md\" >}} last week."
+            ),
+            (BlockKind::Paragraph, "A note."),
+        ]
+    );
+    assert!(!doc.prose.contains('"'));
+    let words: Vec<_> = doc.analysis.tokens[doc.analysis.sentences[0].tokens.clone()]
+        .iter()
+        .map(|t| (t.kind, &doc.source[t.start..t.end]))
+        .collect();
+    assert_eq!(words[2], (TokenKind::Code, "{{< ref \"post.md\" >}}"));
+    assert!(
+        doc.markup
+            .iter()
+            .filter(|m| m.kind == MarkupKind::Template)
+            .count()
+            == 4
+    );
+}
+
+#[test]
+fn inline_code_stands_for_a_word() {
+    let src = "`cargo audit` now checks every crate.\n";
+    let doc = Document::parse(src);
+    assert_eq!(kinds(&doc), vec![(BlockKind::Paragraph, src.trim_end())]);
+    let t = doc.analysis.tokens[0];
+    assert_eq!((t.kind, t.start, t.end), (TokenKind::Code, 0, 13));
+}
+
+#[test]
+fn character_references_read_as_their_characters() {
+    let src = "He called it &#8220;done&#8221; &amp; moved on.\n";
+    let doc = Document::parse(src);
+    assert_eq!(doc.prose.len(), src.len());
+    assert_eq!(doc.prose, "He called it “    done”     &     moved on.\n");
+}
+
+#[test]
+fn bold_run_in_headings_are_headings() {
+    let src = "**Going further.** Most tools stop early.\n\n**Why it matters**\n\n**Rust 1.50** is out today.\n";
+    let doc = Document::parse(src);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            (BlockKind::RunIn, "Going further."),
+            (BlockKind::Paragraph, "Most tools stop early."),
+            (BlockKind::RunIn, "Why it matters"),
+            (BlockKind::Paragraph, "Rust 1.50** is out today."),
+        ]
+    );
+}
+
+#[test]
+fn paragraphs_that_continue_a_sentence_across_a_block() {
+    let src = "Add this to your manifest:\n\n```toml\nedition = \"2024\"\n```\n\nto opt in.\n\nThen build it.\n\nA list:\n\n- one\n\nWhich is all.\n\nIt ends here.\n\n```\ncode\n```\n\nThe next one.\n\nSee the note[^1].\n\n[^1]: Which was written later.\n";
+    let doc = Document::parse(src);
+    let cont: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.continues)
+        .map(|b| &doc.source[b.range.clone()])
+        .collect();
+    assert_eq!(
+        cont,
+        vec!["to opt in.", "Which is all.", "Which was written later."]
+    );
+}
+
+#[test]
+fn html_containers_are_a_context_of_their_own() {
+    let src = "Above.\n\n<details>\n<summary>Recap</summary>\n\nInside the recap.\n\n</details>\n\nBelow.\n";
+    let doc = Document::parse(src);
+    let b: Vec<_> = doc
+        .blocks
+        .iter()
+        .map(|b| (&doc.source[b.range.clone()], b.in_details, b.container))
+        .collect();
+    assert_eq!(
+        b,
+        vec![
+            ("Above.", false, None),
+            ("Inside the recap.", true, Some("details")),
+            ("Below.", false, None),
+        ]
     );
 }

@@ -279,7 +279,8 @@ impl Scope {
             Place::Block { quoted: true, .. } => self.blockquote,
             Place::Block { kind, .. } => match kind {
                 BlockKind::Heading(level) => self.headings & (1 << level.min(7)) != 0,
-                BlockKind::Paragraph => self.paragraph,
+                // A run-in heading sits in a paragraph of the source.
+                BlockKind::Paragraph | BlockKind::RunIn => self.paragraph,
                 BlockKind::ListItem => self.list_item,
                 BlockKind::TableCell => self.table_cell,
                 BlockKind::AltText => self.alt_text,

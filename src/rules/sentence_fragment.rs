@@ -129,7 +129,8 @@ fn load(doc: &Document, index: usize, open: bool) -> Sent<'_> {
 }
 
 /// Visit every sentence of every body paragraph the structure rules check: paragraphs
-/// outside block quotes, lists and tables, not the headline, not a caption or credit.
+/// outside block quotes, lists and tables, not the headline, not a caption or credit, and
+/// not the opening words of a paragraph that continues a sentence ([`Block::continues`]).
 /// The paragraphs and their quotation states are found once per document, for all the
 /// structure rules.
 pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<'d, '_>)) {
@@ -138,7 +139,10 @@ pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<
     for r in &visits.blocks {
         let sents = &a.sentences[r.clone()];
         let open = &visits.open[r.clone()];
-        for index in 0..sents.len() {
+        // The first sentence of a block that continues one interrupted by a code block (or
+        // a list, table, image or footnote) is not a sentence of its own.
+        let first = usize::from(sents.first().is_some_and(|s| doc.blocks[s.block].continues));
+        for index in first..sents.len() {
             f(&Visit {
                 doc,
                 block: sents,

@@ -31,6 +31,8 @@
 //! - **Symbol**: everything else that is not whitespace: `# $ % & * + < = > @ \ ^ _ | ~`,
 //!   currency signs, emoji. An emoji keeps its modifiers, variation selectors, ZWJ
 //!   sequences and flag pairs in one token.
+//! - **Code**: a run of [`code_char`]s, which the prose view holds for inline code and
+//!   printing template spans, is one token that stands for a word.
 //! - Whitespace (Unicode) and zero-width format chars between tokens are skipped.
 
 use std::ops::Range;
@@ -43,6 +45,27 @@ pub enum TokenKind {
     Number,
     Punct,
     Symbol,
+    /// Inline code or a printing template span: one word of the sentence whose text is not
+    /// prose (a run of [`code_char`]s in the prose view).
+    Code,
+}
+
+/// The char the prose view holds in place of each char of inline code (see
+/// [`TokenKind::Code`]): one of the same UTF-8 length, so that the prose view keeps the
+/// file's char boundaries. Control and private-use chars, which prose never holds.
+pub fn code_char(len: usize) -> char {
+    match len {
+        1 => '\u{1A}',
+        2 => '\u{9F}',
+        3 => '\u{E000}',
+        _ => '\u{F0000}',
+    }
+}
+
+/// Is `c` one of the [`code_char`]s?
+#[inline]
+pub fn is_code_char(c: char) -> bool {
+    matches!(c, '\u{1A}' | '\u{9F}' | '\u{E000}' | '\u{F0000}')
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +107,19 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let mut i = start;
     while i < end {
         let c = b[i];
+        if c == 0x1A || c >= 0x80 && is_code_char(decode(b, i).0) {
+            let mut e = i;
+            while e < end {
+                let (ch, n) = decode(b, e);
+                if !is_code_char(ch) {
+                    break;
+                }
+                e += n;
+            }
+            t.push(i, e, TokenKind::Code);
+            i = e;
+            continue;
+        }
         if c < 0x80 {
             i = match ASCII[c as usize] {
                 SPACE => i + 1,
