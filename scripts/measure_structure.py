@@ -103,7 +103,7 @@ def main():
     context = []  # findings on the paragraphs' sound sentences (not overlapping FLAGGED)
     for i, (lineno, cls, reg, (rule, text, flagged)) in enumerate(fire):
         src = fire_src[i].encode()
-        at = src.find(flagged.encode())
+        at = src.find(flagged.encode(), src.find(text.encode()))  # within the paragraph
         want = (at, at + len(flagged.encode()))
         diags = found.get(i, [])
         ok = [d for d in diags if d["rule"] == rule
