@@ -47,8 +47,10 @@ impl Rule for DuplicateSentence {
         let mut k = String::new();
         for s in &doc.analysis.sentences {
             let block = &doc.blocks[s.block];
+            // A collapsed `<details>` block recaps what is above it on purpose.
             if Some(s.block) == title_block
                 || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+                || block.in_details
             {
                 continue;
             }
