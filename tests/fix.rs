@@ -146,15 +146,15 @@ fn overlapping_fixes_go_to_the_first_by_position_and_the_text_settles() {
     let dir = scratch("overlap");
     // The second sentence is a doubled-word copy of the first: deleting the copy (unsafe)
     // and deleting its doubled word (safe) overlap, and the deletion, first by position, wins.
-    let text = "# Lighthouse\n\nThe the keeper climbed the stairs at dusk. Gulls circled the \
-                lamp room.\n\nRain fell all night. The the keeper climbed the stairs at dusk.\n";
+    let text = "# Lighthouse\n\nThe the keeper climbed the stairs of the old tower at dusk. Gulls circled the \
+                lamp room.\n\nRain fell all night. The the keeper climbed the stairs of the old tower at dusk.\n";
     std::fs::write(dir.join("a.md"), text).unwrap();
     let o = run(&dir, &["check", "--unsafe-fixes", "a.md"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let fixed = std::fs::read_to_string(dir.join("a.md")).unwrap();
     assert_eq!(
         fixed,
-        "# Lighthouse\n\nThe keeper climbed the stairs at dusk. Gulls circled the lamp room.\n\n\
+        "# Lighthouse\n\nThe keeper climbed the stairs of the old tower at dusk. Gulls circled the lamp room.\n\n\
          Rain fell all night.\n"
     );
     assert!(

@@ -1,30 +1,38 @@
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-use std::hash::BuildHasherDefault;
+use std::ops::Range;
 
 use super::headline::{fold, folded_hash_known, mix, word_ranges};
-use super::inconsistent_spelling::WordHasher;
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Document};
 
 pub struct DuplicateSentence;
 
-/// Where a key was first seen: the block and the sentence's range.
-type First = (usize, std::ops::Range<usize>);
+/// The fewest words of the author's own prose (not code, link text or addresses) a repeated
+/// passage needs before it is worth a finding: shorter sentences ("For example, you may
+/// write:", "We will be in touch by Friday.") recur naturally.
+const MIN_OWN_WORDS: usize = 10;
+
+/// The fewest own words of each sentence of a repeated passage.
+const MIN_SENTENCE_WORDS: usize = 5;
 
 static DOC: RuleDoc = RuleDoc {
     id: "duplicate-sentence",
     summary: "the same body sentence written twice",
     default: on(Severity::Warning),
-    flags: "A body sentence of five words or more that appears again later in the draft, \
-            ignoring case, spacing and quotation-mark style. A pull quote in a block quote that \
-            repeats a sentence of the text is not a duplicate, and neither is the headline \
-            (the headline rules cover it).",
+    flags: "A sentence of a body paragraph, of eight words or more of prose, written again \
+            in a later paragraph: the same words in the same order, ignoring case, spacing, \
+            emphasis and quotation-mark style (inline code and link addresses must match too). \
+            Not a duplicate: a sentence written three times or more (a refrain or a template), \
+            a sentence that opens paragraphs after headings or run-in labels of the same text \
+            (parallel sections), a question, a lead-in ending with a colon, an attribution \
+            line, a sentence counted short once its code, link text and addresses are left \
+            out, the headline, and sentences in list items, tables, block quotes and HTML \
+            `<details>` or `<blockquote>` elements (a recap or a pull quote).",
     why: "A sentence pasted twice is a sign of a careless merge of two versions; readers notice \
           at once.",
-    example: "The library will close for repairs in June. Staff will move to the annex.\n\n\
-              The library will close for repairs in June.\n",
+    example: "The library will close for repairs in June, the city council said on Monday.\n\n\
+              Staff will move to the annex on Fourth Street.\n\n\
+              The library will close for repairs in June, the city council said on Monday.\n",
     instead: "Keep one copy.",
     fix: "Deletes the second copy (unsafe: check which copy belongs where).",
 };
@@ -36,16 +44,11 @@ impl Rule for DuplicateSentence {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let title_key = doc.title.as_ref().map(|t| {
-            let mut k = String::new();
-            key(&doc.source, t.range.clone(), &mut k);
-            let (_, hash) = key_hash(&doc.source, t.range.clone());
-            (k, hash)
-        });
         let title_block = doc.title_block();
-        let mut seen = Seen::with_capacity(doc.analysis.sentences.len());
-        let mut k = String::new();
-        for s in &doc.analysis.sentences {
+        // Every sentence of a paragraph or list item long enough to count, by the hash of its
+        // key; keys are written only for sentences whose hash another shares.
+        let mut hashed: Vec<(u64, usize)> = Vec::new();
+        for (i, s) in doc.analysis.sentences.iter().enumerate() {
             let block = &doc.blocks[s.block];
             // A collapsed `<details>` block recaps what is above it on purpose.
             if Some(s.block) == title_block
@@ -54,43 +57,96 @@ impl Rule for DuplicateSentence {
             {
                 continue;
             }
-            // Keys are hashed unwritten; one is written only when its hash is the headline's
-            // or an earlier sentence's, to compare.
-            let (words, hash) = key_hash(&doc.prose, s.range.clone());
-            if words < 5 {
+            // The prose words (link text included) bound the own words from above.
+            if word_ranges(&doc.prose, s.range.clone())
+                .nth(MIN_SENTENCE_WORDS - 1)
+                .is_none()
+            {
                 continue;
             }
-            if let Some((tk, th)) = &title_key
-                && *th == hash
-            {
-                key(&doc.prose, s.range.clone(), &mut k);
-                if *tk == k {
-                    continue;
+            let (_, hash) = key_hash(&doc.source, s.range.clone());
+            hashed.push((hash, i));
+        }
+        hashed.sort_unstable();
+        let title_key = doc.title.as_ref().map(|t| {
+            let mut k = String::new();
+            key(&doc.source, t.range.clone(), &mut k);
+            k
+        });
+        let mut containers: Option<Vec<Range<usize>>> = None;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for run in hashed.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() < 2 {
+                continue;
+            }
+            // Group the sentences of one hash by their keys, in document order.
+            let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+            for &(_, i) in run {
+                let mut k = String::new();
+                key(&doc.source, doc.analysis.sentences[i].range.clone(), &mut k);
+                match groups.iter_mut().find(|(g, _)| *g == k) {
+                    Some((_, members)) => members.push(i),
+                    None => groups.push((k, vec![i])),
                 }
             }
-            let found = seen.first(hash, (s.block, s.range.clone()), |r, out| {
-                key(&doc.prose, r, out);
-            });
-            let Some((first_block, first)) = found else {
-                continue;
-            };
-            let first_quote = doc.blocks[first_block].quote_depth > 0;
-            if first_quote != (block.quote_depth > 0) {
+            for (k, members) in groups {
+                // Three copies or more are a refrain or a template, not a slip.
+                if members.len() != 2 || title_key.as_deref() == Some(k.as_str()) {
+                    continue;
+                }
+                let (a, b) = (members[0], members[1]);
+                let containers = containers.get_or_insert_with(|| html_containers(&doc.source));
+                if eligible(doc, a, containers)
+                    && eligible(doc, b, containers)
+                    && !parallel(doc, a, b)
+                {
+                    found.push((b, a));
+                }
+            }
+        }
+        found.sort_unstable();
+        // Copies that follow each other in one paragraph, of sentences that follow each other,
+        // are one passage written twice: one finding.
+        let mut passages: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        for &(second, first) in &found {
+            if let Some((seconds, firsts)) = passages.last_mut()
+                && seconds.end == second
+                && firsts.end == first
+                && doc.analysis.sentences[second].block == doc.analysis.sentences[second - 1].block
+                && doc.analysis.sentences[first].block == doc.analysis.sentences[first - 1].block
+            {
+                seconds.end += 1;
+                firsts.end += 1;
                 continue;
             }
+            passages.push((second..second + 1, first..first + 1));
+        }
+        let sentences = &doc.analysis.sentences;
+        for (seconds, firsts) in passages {
+            let words: usize = seconds.clone().map(|i| own_words(doc, i)).sum();
+            if words < MIN_OWN_WORDS {
+                continue;
+            }
+            let span = sentences[seconds.start].range.start..sentences[seconds.end - 1].range.end;
+            let first = sentences[firsts.start].range.start..sentences[firsts.end - 1].range.end;
             // Take the spaces after the copy, or, when it ends its line, those before.
-            let rest = &doc.source[s.range.end..];
+            let rest = &doc.source[span.end..];
             let after = rest.len() - rest.trim_start_matches([' ', '\t']).len();
             let range = if rest[after..].starts_with(['\n', '\r']) || after == rest.len() {
-                let head = &doc.source[..s.range.start];
+                let head = &doc.source[..span.start];
                 let before = head.len() - head.trim_end_matches([' ', '\t']).len();
-                s.range.start - before..s.range.end + after
+                span.start - before..span.end + after
             } else {
-                s.range.start..s.range.end + after
+                span.start..span.end + after
+            };
+            let message = if seconds.len() == 1 {
+                "this sentence appears twice"
+            } else {
+                "these sentences appear twice"
             };
             out.push(
-                Diagnostic::new(DOC.id, s.range.clone(), "this sentence appears twice")
-                    .label(first.clone(), "first written here")
+                Diagnostic::new(DOC.id, span, message)
+                    .label(first, "first written here")
                     .fix(
                         "delete the second copy",
                         Applicability::Unsafe,
@@ -104,56 +160,161 @@ impl Rule for DuplicateSentence {
     }
 }
 
-/// The first sentence of each key, found by the key's hash: a sentence whose hash was seen
-/// before has its key made and compared with that sentence's, made again (copies are few,
-/// so keys need not be kept, and no sentence costs an allocation). A key whose hash is
-/// another key's is kept by its text in `others`.
-struct Seen {
-    by_hash: HashMap<u64, First, BuildHasherDefault<WordHasher>>,
-    others: HashMap<String, First>,
-    /// The key of the sentence asked about, and of the earlier one of the same hash.
-    key: String,
-    earlier: String,
+/// Can sentence `i` be one copy of a duplicate? It must be prose of a body paragraph (not a
+/// list item, a block quote or an HTML recap), of enough words of its own, and neither a
+/// question, a lead-in to what follows, nor an attribution.
+fn eligible(doc: &Document, i: usize, containers: &[Range<usize>]) -> bool {
+    let s = &doc.analysis.sentences[i];
+    let block = &doc.blocks[s.block];
+    if block.kind != BlockKind::Paragraph
+        || block.quote_depth > 0
+        || containers.iter().any(|c| c.contains(&s.range.start))
+    {
+        return false;
+    }
+    let text = doc.source[s.range.clone()].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '_' | ')' | ']' | '"' | '\'' | '”' | '’')
+    });
+    if text.ends_with(['?', ':']) {
+        return false;
+    }
+    if text
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with(['-', '—', '–', '―'])
+    {
+        return false;
+    }
+    own_words(doc, i) >= MIN_SENTENCE_WORDS
 }
 
-impl Seen {
-    fn with_capacity(n: usize) -> Seen {
-        Seen {
-            by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
-            others: HashMap::new(),
-            key: String::new(),
-            earlier: String::new(),
-        }
-    }
-
-    /// Where the key of the sentence `here` (a key of hash `hash`) was first seen, if it was;
-    /// else `here` is noted as its first place. `key_of(range, out)` writes the key of the
-    /// sentence at `range`.
-    fn first(
-        &mut self,
-        hash: u64,
-        here: First,
-        mut key_of: impl FnMut(std::ops::Range<usize>, &mut String),
-    ) -> Option<First> {
-        match self.by_hash.entry(hash) {
-            Entry::Vacant(v) => {
-                v.insert(here);
-                None
-            }
-            Entry::Occupied(o) => {
-                key_of(here.1.clone(), &mut self.key);
-                key_of(o.get().1.clone(), &mut self.earlier);
-                if self.key == self.earlier {
-                    Some(o.get().clone())
-                } else if let Some(f) = self.others.get(&self.key) {
-                    Some(f.clone())
-                } else {
-                    self.others.insert(self.key.clone(), here);
-                    None
+/// The words of a sentence the author wrote as prose: not inside square brackets (link text,
+/// which names what it points at; the brackets are looked for across the whole block, as
+/// link text may hold a sentence or run past one) and not part of a web address.
+fn own_words(doc: &Document, i: usize) -> usize {
+    let s = &doc.analysis.sentences[i];
+    let outer = doc.blocks[s.block].outer.clone();
+    let src = &doc.source;
+    let mut brackets: Vec<Range<usize>> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (p, c) in src[outer.clone()].char_indices() {
+        match c {
+            '[' => open.push(outer.start + p),
+            ']' => {
+                if let Some(o) = open.pop() {
+                    brackets.push(o..outer.start + p);
                 }
             }
+            _ => {}
         }
     }
+    word_ranges(&doc.prose, s.range.clone())
+        .filter(|r| !brackets.iter().any(|b| b.contains(&r.start)) && !in_address(src, r.clone()))
+        .count()
+}
+
+/// Is the word at `r` part of a web address (its stretch of text between spaces holds `://`
+/// or starts with `www.`)?
+fn in_address(src: &str, r: Range<usize>) -> bool {
+    let start = src[..r.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |p| p + 1);
+    let end = src[r.end..]
+        .find(char::is_whitespace)
+        .map_or(src.len(), |p| r.end + p);
+    let token = src[start..end].trim_start_matches(['(', '<', '[', '"', '\'']);
+    token.contains("://") || token.starts_with("www.")
+}
+
+/// The byte ranges of HTML `<details>` and `<blockquote>` elements: what sits in them
+/// recaps or quotes text shown elsewhere. An element left open runs to the end.
+fn html_containers(src: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !src.contains('<') {
+        return out;
+    }
+    let lower = src.to_ascii_lowercase();
+    for name in ["details", "blockquote"] {
+        let open = format!("<{name}");
+        let close = format!("</{name}");
+        let mut depth = 0usize;
+        let mut start = 0;
+        let mut p = 0;
+        while let Some(q) = lower[p..].find('<').map(|q| p + q) {
+            let rest = &lower[q..];
+            let is = |tag: &str| {
+                rest.starts_with(tag)
+                    && rest[tag.len()..].starts_with(|c: char| c == '>' || c.is_whitespace())
+            };
+            if is(&open) {
+                if depth == 0 {
+                    start = q;
+                }
+                depth += 1;
+            } else if is(&close) && depth > 0 {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(start..q);
+                }
+            }
+            p = q + 1;
+        }
+        if depth > 0 {
+            out.push(start..src.len());
+        }
+    }
+    out
+}
+
+/// Do two copies stand in parallel places: after section headings, or run-in labels opening
+/// their paragraphs, of the same text? Then the sections share a template (the same question
+/// answered, the same note closing each) and the repeat is deliberate.
+fn parallel(doc: &Document, a: usize, b: usize) -> bool {
+    if let (Some((pa, la)), Some((pb, lb))) = (label(doc, a), label(doc, b))
+        && pa != pb
+        && la == lb
+    {
+        return true;
+    }
+    // Paragraphs of one sentence each, followed by the same scaffolding (a heading, a
+    // lead-in, a question, a short label): the same note in each section of a template.
+    let (ba, bb) = (
+        doc.analysis.sentences[a].block,
+        doc.analysis.sentences[b].block,
+    );
+    if doc.analysis.block_sentences(ba).len() != 1 || doc.analysis.block_sentences(bb).len() != 1 {
+        return false;
+    }
+    let (Some(na), Some(nb)) = (doc.blocks.get(ba + 1), doc.blocks.get(bb + 1)) else {
+        return false;
+    };
+    let (mut ka, mut kb) = (String::new(), String::new());
+    let words = key(&doc.source, na.range.clone(), &mut ka);
+    key(&doc.source, nb.range.clone(), &mut kb);
+    let text = doc.source[na.range.clone()].trim_end_matches(['*', '_', ' ']);
+    ka == kb && (na.is_heading() || words < MIN_OWN_WORDS || text.ends_with([':', '?']))
+}
+
+/// Where the label of sentence `i`'s place starts, and its words folded: the run-in label
+/// (bold words) opening its paragraph, else the nearest heading before it.
+fn label(doc: &Document, i: usize) -> Option<(usize, String)> {
+    let b = doc.analysis.sentences[i].block;
+    let block = &doc.blocks[b];
+    let outer = &doc.source[block.outer.clone()];
+    for mark in ["**", "__"] {
+        if let Some(rest) = outer.strip_prefix(mark)
+            && let Some(end) = rest.find(mark)
+            && !rest[..end].contains('\n')
+        {
+            let at = block.outer.start + mark.len();
+            let mut k = String::new();
+            key(&doc.source, at..at + end, &mut k);
+            return Some((block.outer.start, k));
+        }
+    }
+    let h = doc.blocks[..b].iter().rposition(|x| x.is_heading())?;
+    let mut k = String::new();
+    key(&doc.prose, doc.blocks[h].range.clone(), &mut k);
+    Some((doc.blocks[h].range.start, k))
 }
 
 /// The word count of the key [`key`] writes, and a hash of it, without writing it: the
@@ -191,31 +352,86 @@ fn key(text: &str, range: std::ops::Range<usize>, out: &mut String) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::headline::hash_of_folded;
+
+    /// The duplicate-sentence findings of a draft: the text underlined and the message.
+    fn findings(src: &str) -> Vec<(String, String)> {
+        crate::check_str(src, &crate::config::Settings::default())
+            .into_iter()
+            .filter(|d| d.rule == DOC.id)
+            .map(|d| (src[d.range.clone()].to_string(), d.message))
+            .collect()
+    }
+
+    const LONG: &str = "The ferry to Inishcarra will run twice a day from the first of May.";
+
+    fn once(text: &str) -> Vec<(String, String)> {
+        vec![(text.to_string(), "this sentence appears twice".to_string())]
+    }
 
     #[test]
-    fn seen_finds_the_first_of_each_key_whatever_the_hashes() {
-        let keys = ["a", "b", "a", "c", "b", "b", "d", "c", "a"];
-        // All hashes equal (every key collides), all distinct by key, and mixed.
-        let hashes: [fn(&str) -> u64; 3] = [
-            |_| 7,
-            |k| u64::from(k.as_bytes()[0]),
-            |k| u64::from(k.as_bytes()[0] % 2),
-        ];
-        for hash in hashes {
-            let mut seen = Seen::with_capacity(0);
-            let mut plain: HashMap<&str, First> = HashMap::new();
-            for (i, k) in keys.iter().enumerate() {
-                let got = seen.first(hash(k), (i, i..i + 1), |r, out| {
-                    out.clear();
-                    out.push_str(keys[r.start]);
-                });
-                let want = plain.get(k).cloned();
-                plain.entry(k).or_insert((i, i..i + 1));
-                assert_eq!(got, want, "{k} at {i}");
-            }
+    fn a_recap_in_details_is_silent_and_the_same_text_outside_it_fires() {
+        let plain = format!("# Ferry\n\n{LONG}\n\n## Later\n\n{LONG}\n");
+        assert_eq!(findings(&plain), once(LONG));
+        let recap = format!(
+            "# Ferry\n\n{LONG}\n\n<details>\n<summary>Updates</summary>\n\n{LONG}\n\n</details>\n"
+        );
+        assert_eq!(findings(&recap), vec![]);
+    }
+
+    #[test]
+    fn a_third_copy_makes_a_refrain() {
+        let two = format!("# Ferry\n\n{LONG}\n\n## Fares\n\nFares rise.\n\n{LONG}\n");
+        assert_eq!(findings(&two), once(LONG));
+        let three = format!("{two}\n## Timetable\n\nIt changes.\n\n{LONG}\n");
+        assert_eq!(findings(&three), vec![]);
+    }
+
+    #[test]
+    fn answers_after_the_same_label_are_parallel_and_after_different_ones_are_not() {
+        let draft = |a: &str, b: &str| {
+            format!("# Crew\n\n## Ana\n\n**{a}** {LONG}\n\n## Ben\n\n**{b}** {LONG}\n")
+        };
+        assert_eq!(findings(&draft("Plans.", "Plans.")), vec![]);
+        assert_eq!(findings(&draft("Plans.", "Worries.")), once(LONG));
+    }
+
+    #[test]
+    fn sentences_differing_in_inline_code_are_not_copies() {
+        let s =
+            "To print the timetable for the island route, run `ferry --list north` at the desk.";
+        let t = s.replace("north", "south");
+        assert_eq!(findings(&format!("# Ferry\n\n{s}\n\n{t}\n")), vec![]);
+        assert_eq!(findings(&format!("# Ferry\n\n{s}\n\n{s}\n")), once(s));
+    }
+
+    #[test]
+    fn questions_lead_ins_link_text_and_short_sentences_do_not_count() {
+        for s in [
+            "Will the ferry to Inishcarra run twice a day from the first of May?",
+            "The ferry to Inishcarra will run on these days from the first of May:",
+            "Read [the timetable of the ferry to Inishcarra for the summer](https://example.org).",
+            "The ferry will run twice a day.",
+        ] {
+            assert_eq!(
+                findings(&format!("# Ferry\n\n{s}\n\n## More\n\n{s}\n")),
+                vec![],
+                "{s}"
+            );
         }
     }
+
+    #[test]
+    fn list_items_and_block_quotes_do_not_count() {
+        assert_eq!(
+            findings(&format!("# Ferry\n\n- {LONG}\n\n## More\n\n- {LONG}\n")),
+            vec![]
+        );
+        assert_eq!(
+            findings(&format!("# Ferry\n\n{LONG}\n\n> {LONG}\n")),
+            vec![]
+        );
+    }
+    use crate::rules::headline::hash_of_folded;
 
     #[test]
     fn the_unwritten_key_hash_is_the_hash_of_the_key() {

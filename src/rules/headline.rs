@@ -344,8 +344,66 @@ pub fn title_words(doc: &crate::document::Document) -> Option<Vec<Word>> {
     (w.len() >= 3).then_some(w)
 }
 
-/// Whether a body block is the headline again: all of it, most of it, or (for a heading) a
-/// leading piece of four words or more.
+/// The length from which a headline reads as a sentence of news even when the tagger finds
+/// no verb in it: names and topic labels are short.
+pub const LONG_TITLE: usize = 8;
+
+/// For each word of the headline, whether it is a verb there: the headline is read by the
+/// tagger in lower case, but for names (title case would make every word a proper noun). A verb makes the
+/// headline a clause, a sentence of news ("Council Approves Budget"), rather than the name of
+/// a thing ("The Harbour Regatta") or a topic label; an "-ing" form counts unless a noun
+/// follows it ("working group"). A long headline in which no verb is found (the tagger reads
+/// some verbs of lower-cased headlines as nouns: "federation sign pact") is read as a
+/// clause throughout: every word counts.
+pub fn title_verbs(doc: &crate::document::Document, title: &[Word]) -> Vec<bool> {
+    let verbs = tagged_verbs(doc, title);
+    if title.len() >= LONG_TITLE && !verbs.contains(&true) {
+        return vec![true; title.len()];
+    }
+    verbs
+}
+
+fn tagged_verbs(doc: &crate::document::Document, title: &[Word]) -> Vec<bool> {
+    use crate::language::tagger::{self, Xpos};
+    let Some(t) = doc.title.as_ref() else {
+        return vec![false; title.len()];
+    };
+    // Words the lexicon knows are lowered; names it does not know keep their capitals (an
+    // unknown lower-case word first would read as a command). ASCII capitals lowered keep
+    // every byte offset.
+    let mut lower = doc.source[t.range.clone()].to_string();
+    for w in title {
+        let r = w.range.start - t.range.start..w.range.end - t.range.start;
+        if lower[r.clone()].is_ascii() && crate::language::lexicon::is_word(&w.folded) {
+            lower[r].make_ascii_lowercase();
+        }
+    }
+    let toks = crate::text::tokens::tokenize(&lower, 0..lower.len());
+    let texts: Vec<&str> = toks.iter().map(|k| k.text(&lower)).collect();
+    let tags = tagger::tag(&texts);
+    let verb: Vec<bool> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, g)| match g.xpos {
+            Xpos::Vb | Xpos::Vbd | Xpos::Vbn | Xpos::Vbp | Xpos::Vbz | Xpos::Md => true,
+            Xpos::Vbg => !tags.get(i + 1).is_some_and(|n| n.xpos.is_noun()),
+            _ => false,
+        })
+        .collect();
+    title
+        .iter()
+        .map(|w| {
+            let (a, b) = (w.range.start - t.range.start, w.range.end - t.range.start);
+            toks.iter()
+                .zip(&verb)
+                .any(|(k, &v)| v && k.start < b && k.end > a)
+        })
+        .collect()
+}
+
+/// Whether a body block is the headline again: all of it, or, for a heading, most of it or
+/// a leading piece of four words or more. A paragraph must hold the headline's words and no
+/// others: a sentence that says most of it in words of its own is a lede restating it.
 pub fn repeats_title(title: &[Word], block: &[Word], heading: bool) -> Option<&'static str> {
     if block.is_empty() {
         return None;
@@ -354,8 +412,10 @@ pub fn repeats_title(title: &[Word], block: &[Word], heading: bool) -> Option<&'
     if same {
         return Some("the headline");
     }
-    if heading
-        && block.len() < title.len()
+    if !heading {
+        return None;
+    }
+    if block.len() < title.len()
         && leading_run(title, block, 0) == block.len()
         && (block.len() >= 4 || block.len() * 2 >= title.len())
     {
@@ -412,8 +472,8 @@ impl TitleHashes {
     /// Could [`repeats_title`] find the headline (of `title_len` words) in the words of
     /// `text[range]`, at most `title_len + 2` of them? Each of its findings needs enough words
     /// of the block to be headline words: all of them (the headline, or a leading piece of it
-    /// in a heading), or four fifths of the headline's count (most of it: the common
-    /// subsequence is made of headline words). Words that fold alike hash alike, so `hits`
+    /// in a heading), or, in a heading, four fifths of the headline's count (most of it: the
+    /// common subsequence is made of headline words). Words that fold alike hash alike, so `hits`
     /// counts every headline word (and, at worst, a few others).
     fn may_repeat(&self, title_len: usize, text: &str, range: Range<usize>, heading: bool) -> bool {
         let mut n = 0;
@@ -423,7 +483,7 @@ impl TitleHashes {
             hits += usize::from(self.hashes.contains(&folded_hash(text, r)));
         }
         (n > 0 && hits == n && (heading || n == title_len))
-            || (title_len >= 4 && hits * 5 >= title_len * 4)
+            || (heading && title_len >= 4 && hits * 5 >= title_len * 4)
     }
 }
 
@@ -673,6 +733,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn title_verbs_tell_a_clause_headline_from_a_name() {
+        let verbs = |src: &str| {
+            let doc = crate::document::Document::parse(src);
+            let title = title_words(&doc).unwrap();
+            let v = title_verbs(&doc, &title);
+            title
+                .iter()
+                .zip(v)
+                .filter(|(_, v)| *v)
+                .map(|(w, _)| w.folded.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            verbs("# Kerrow Council Approves Budget for Pool\n"),
+            ["approves"]
+        );
+        assert_eq!(verbs("# Dunmore Ferry to Cut Winter Sailings\n"), ["cut"]);
+        assert!(verbs("# The Kerrow Summer Music Festival\n").is_empty());
+        assert!(verbs("# The Harbour Trust Working Group\n").is_empty());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::headline::{TitleHashes, block_repeats_title, title_words};
+use super::headline::{TitleHashes, Word, block_repeats_title, title_verbs, title_words, words};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, TitleSource};
@@ -11,8 +11,13 @@ static DOC: RuleDoc = RuleDoc {
     default: on(Severity::Error),
     flags: "A heading or paragraph in the body that repeats the headline (from the front \
             matter's `title`, the first level-one heading, or a first line standing alone as a \
-            title): all of it, most of its words in order, or, for a heading, a leading piece \
-            of four words or more.",
+            title). A paragraph must be the headline's words and no others (a lede that \
+            restates the headline as a sentence of its own is normal). A heading may repeat all \
+            of it, most of its words in order, or a leading piece of four words or more, with \
+            the headline's capitals (a paste keeps them), when the headline is a clause with a \
+            verb (\"Council Approves Budget\") or runs to eight words or more: a headline that \
+            names a thing (\"The Harbour Regatta\") may title the section about it, and a \
+            question heading is the section that answers it.",
     why: "A repeated headline is the mark of a template or a paste gone wrong: the reader sees \
           the title twice, or a section heading that says nothing new.",
     example: "# Council Approves New Budget for City Schools\n\n\
@@ -35,6 +40,8 @@ impl Rule for RepeatedHeadline {
         let Some(t) = doc.title.as_ref() else { return };
         let hashes = TitleHashes::new(&title, &doc.source);
         let mut seen_first_heading = false;
+        // Whether the headline is a clause, asked only once a heading repeats it.
+        let mut clause: Option<bool> = None;
         for (i, block) in doc.body_blocks() {
             if matches!(block.kind, BlockKind::AltText | BlockKind::TableCell) {
                 continue;
@@ -48,6 +55,17 @@ impl Rule for RepeatedHeadline {
                 }
                 continue;
             };
+            // A heading restating a headline that names a thing titles the section about it;
+            // a question heading is the section that answers it; one that changes the
+            // headline's capitals was written again, not pasted.
+            if heading
+                && (doc.source[block.range.clone()].trim_end().ends_with('?')
+                    || !same_case(doc, &title, block.range.clone())
+                    || !*clause.get_or_insert_with(|| title_verbs(doc, &title).contains(&true)))
+            {
+                seen_first_heading = true;
+                continue;
+            }
             // A draft whose front matter holds the title often shows it again as its first
             // level-one heading: that is the headline itself, not a repeat.
             if t.source == TitleSource::FrontMatter
@@ -77,4 +95,21 @@ impl Rule for RepeatedHeadline {
             out.push(d);
         }
     }
+}
+
+/// Does every word of `range` that is a headline word keep a capitalisation the headline
+/// gives it (curly and straight apostrophes alike)?
+fn same_case(
+    doc: &crate::document::Document,
+    title: &[Word],
+    range: std::ops::Range<usize>,
+) -> bool {
+    let plain = |s: &str| s.replace('’', "'");
+    words(&doc.prose, range).iter().all(|w| {
+        let matching: Vec<&Word> = title.iter().filter(|t| t.folded == w.folded).collect();
+        matching.is_empty()
+            || matching
+                .iter()
+                .any(|t| plain(&doc.source[t.range.clone()]) == plain(&doc.prose[w.range.clone()]))
+    })
 }

@@ -1,12 +1,14 @@
 use std::ops::Range;
 
 use super::headline::{
-    TitleHashes, Word, WordFinder, block_repeats_title, eq_folded, title_words, word_ranges,
+    TitleHashes, Word, WordFinder, block_repeats_title, eq_folded, title_verbs, title_words,
+    word_ranges,
 };
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{BlockKind, Document};
 use crate::language::lexicon;
+use crate::language::lexicon::Classes;
 
 pub struct SplicedHeadline;
 
@@ -14,12 +16,17 @@ static DOC: RuleDoc = RuleDoc {
     id: "spliced-headline",
     summary: "the headline, or four or more of its leading words, pasted into a body sentence",
     default: on(Severity::Error),
-    flags: "A run of four or more of the headline's leading words inside a body sentence, \
-            when the run keeps the headline's title-case capitals on ordinary words \
-            (\"...the mayor visited Council to Approve New Budget the school...\"), or when six \
-            or more of its leading words sit inside a sentence. Silent when a lede \
-            echoes the headline's words in its own case, and when the headline is quoted, \
-            linked or italicised as a title.",
+    flags: "A run of four or more of the headline's leading words inside a body sentence \
+            that it breaks: the headline is a clause (it has a verb, as news headlines do; a \
+            headline of eight words or more counts as one throughout), the run holds that verb, it keeps the headline's title-case capitals on an ordinary \
+            word or runs to six words or more, and the sentence does not join with it: an \
+            article stands right before it (\"the Council Approves Budget decision\"), or a \
+            word that cannot follow a clause (a noun, a verb, an article) comes right after it \
+            (\"...visited Council to Approve New Budget the town hall...\"). Silent on a name \
+            the headline shares with the text (\"the Harbour Regatta was...\"), on a sentence \
+            that opens with the headline's words or says them as a clause of its own (\"...said \
+            that the council approves the budget.\"), and when the headline is quoted, linked or \
+            italicised as a title.",
     why: "Content-management systems paste the headline into the body when a template \
           variable or a find-and-replace misfires; the sentence around it no longer reads.",
     example: "# Council to Approve New Budget for Schools\n\n\
@@ -53,6 +60,8 @@ impl Rule for SplicedHeadline {
         let hashes = TitleHashes::new(&title, &doc.source);
         // The words of a sentence, kept from sentence to sentence.
         let mut sw: Vec<Range<usize>> = Vec::new();
+        // Which headline words are verbs, asked once a run is found.
+        let mut verbs: Option<Vec<bool>> = None;
         for (b, block) in doc.body_blocks() {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
@@ -88,7 +97,11 @@ impl Rule for SplicedHeadline {
                         continue;
                     }
                     let span = sw[j].start..sw[j + run - 1].end;
-                    if spliced(doc, &title, &sw[j..j + run], j == 0)
+                    let verbs = verbs.get_or_insert_with(|| title_verbs(doc, &title));
+                    if j > 0
+                        && verbs[..run].contains(&true)
+                        && title_cased(doc, &title, &sw[j..j + run])
+                        && breaks(doc, &sw, j, run)
                         && !cited(doc, block.range.start, span.clone())
                     {
                         let pasted = &doc.source[span.clone()];
@@ -119,18 +132,52 @@ impl Rule for SplicedHeadline {
     }
 }
 
-/// Does a run of headline words look pasted rather than written?
-fn spliced(doc: &Document, title: &[Word], run: &[Range<usize>], sentence_start: bool) -> bool {
-    // Six or more of the headline's words in a row inside a sentence are not an echo.
-    if run.len() >= 6 && !sentence_start {
+/// Does a run of headline words (inside a sentence) look pasted rather than written? Six
+/// words or more, or title-case capitals on ordinary words kept exactly as the headline has
+/// them.
+fn title_cased(doc: &Document, title: &[Word], run: &[Range<usize>]) -> bool {
+    run.len() >= 6
+        || run.iter().zip(title).any(|(w, tw)| {
+            let text = &doc.source[w.clone()];
+            text == &doc.source[tw.range.clone()] && title_cased_common(text)
+        })
+}
+
+/// Does the run of headline words `sw[j..j + run]`, a clause, break its sentence? An article
+/// right before it wants a noun, not a clause; right after it, with nothing between, a word
+/// that cannot follow a clause (a noun, a verb, an article: not a preposition, a
+/// conjunction, an adverb, a pronoun or a determiner opening a phrase of time) shows the
+/// sentence going on with words of its own.
+fn breaks(doc: &Document, sw: &[Range<usize>], j: usize, run: usize) -> bool {
+    let joined = |a: &Range<usize>, b: &Range<usize>| doc.prose[a.end..b.start].trim().is_empty();
+    let article = |w: &Range<usize>| {
+        let t = &doc.prose[w.clone()];
+        ["a", "an", "the"].iter().any(|a| t.eq_ignore_ascii_case(a))
+    };
+    if j > 0 && joined(&sw[j - 1], &sw[j]) && article(&sw[j - 1]) {
         return true;
     }
-    // Title-case capitals on ordinary words, kept exactly as the headline has them.
-    run.iter().zip(title).enumerate().any(|(k, (w, tw))| {
-        let text = &doc.source[w.clone()];
-        let in_title = &doc.source[tw.range.clone()];
-        (k > 0 || !sentence_start) && text == in_title && title_cased_common(text)
-    })
+    let Some(next) = sw.get(j + run) else {
+        return false;
+    };
+    if !joined(&sw[j + run - 1], next) {
+        return false;
+    }
+    if article(next) {
+        return true;
+    }
+    let function = Classes(
+        Classes::PREP.0
+            | Classes::CONJ.0
+            | Classes::SUBORD.0
+            | Classes::WH.0
+            | Classes::ADV.0
+            | Classes::DET.0
+            | Classes::PRON.0
+            | Classes::PARTICLE.0
+            | Classes::NEG.0,
+    );
+    !lexicon::classes_folded(&doc.prose[next.clone()]).intersects(function)
 }
 
 /// "Travel", "Warns": capitalised, not all capitals, and an ordinary lower-case word.
