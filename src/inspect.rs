@@ -67,6 +67,11 @@ pub struct TokenOut {
     pub upos: &'static str,
     pub xpos: &'static str,
     pub finite: bool,
+    /// The head of the token in the dependency parse: its position among the sentence's
+    /// tokens counted from 1, or 0 when the token is the root.
+    pub head: u16,
+    /// The token's Universal Dependencies relation to its head ("nsubj", "root", ...).
+    pub deprel: &'static str,
     /// Lexicon classes ("VB", "NN", ...); empty for a word the lexicon does not know.
     pub lexicon: Vec<&'static str>,
     /// SCOWL size level (10 most common); absent for unknown words.
@@ -111,7 +116,8 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
     let sentences = a
         .sentences
         .iter()
-        .map(|s| SentenceOut {
+        .enumerate()
+        .map(|(si, s)| SentenceOut {
             byte_start: s.range.start,
             byte_end: s.range.end,
             block: s.block,
@@ -121,6 +127,7 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
                 .clone()
                 .map(|i| {
                     let t = a.tokens[i];
+                    let arc = a.sentence_parse(&doc.prose, si).arcs[i - s.tokens.start];
                     // Code reads as the code it stands for.
                     let text = if t.kind == TokenKind::Code {
                         t.text(&doc.source)
@@ -143,6 +150,8 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
                         upos: tag.upos.as_str(),
                         xpos: tag.xpos.as_str(),
                         finite: tag.finite,
+                        head: arc.head,
+                        deprel: arc.deprel.as_str(),
                         lexicon: entry.map(|e| e.classes.names()).unwrap_or_default(),
                         rank: entry.map(|e| e.rank),
                         verb_bases: if t.kind == TokenKind::Word {
@@ -164,7 +173,9 @@ pub fn inspect(path: &str, doc: &Document) -> Inspection {
     }
 }
 
-/// A readable listing: each sentence, then one line per token.
+/// A readable listing: each sentence, then one line per token: its position in the
+/// sentence, byte range, text, tags, finiteness, the position of its head (0 for the root)
+/// and its relation, and what the lexicon says of it.
 pub fn human(i: &Inspection) -> String {
     let mut out = format!("{}\n", i.path);
     if let Some(t) = &i.title {
@@ -197,15 +208,18 @@ pub fn human(i: &Inspection) -> String {
             "\nsentence {}..{} in {} {}{}: {}\n",
             s.byte_start, s.byte_end, b.kind, s.block, note, s.text
         ));
-        for t in &s.tokens {
+        for (k, t) in s.tokens.iter().enumerate() {
             out.push_str(&format!(
-                "  {:>6}..{:<6} {:<16} {:<6} {:<5} {:<7} {}{}\n",
+                "  {:>3} {:>6}..{:<6} {:<16} {:<6} {:<5} {:<7} {:>3} {:<13} {}{}\n",
+                k + 1,
                 t.byte_start,
                 t.byte_end,
                 t.text,
                 t.upos,
                 t.xpos,
                 if t.finite { "finite" } else { "" },
+                t.head,
+                t.deprel,
                 t.lexicon.join(","),
                 t.rank.map(|r| format!(" (rank {r})")).unwrap_or_default(),
             ));

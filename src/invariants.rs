@@ -74,6 +74,45 @@ pub fn document_spans(doc: &Document) {
     }
 }
 
+/// The dependency parse of every sentence is a tree over its tokens: one arc per token,
+/// exactly one token hanging from the root, every head a token of the sentence, no cycle.
+pub fn sentence_parses(doc: &Document) {
+    let a = &doc.analysis;
+    for (i, s) in a.sentences.iter().enumerate() {
+        let parse = a.sentence_parse(&doc.prose, i);
+        assert_eq!(
+            parse.arcs.len(),
+            s.tokens.len(),
+            "sentence {i}: {} arcs for {} tokens",
+            parse.arcs.len(),
+            s.tokens.len()
+        );
+        arcs_form_a_tree(&parse.arcs);
+    }
+}
+
+/// `arcs` (heads counted from 1, 0 for the root) form one tree; nothing for no arcs.
+pub fn arcs_form_a_tree(arcs: &[crate::language::parser::Arc]) {
+    if arcs.is_empty() {
+        return;
+    }
+    let heads: Vec<u16> = arcs.iter().map(|a| a.head).collect();
+    assert!(
+        crate::language::parser::train::is_tree(&heads),
+        "not a tree: heads {heads:?}"
+    );
+    let roots: Vec<_> = arcs
+        .iter()
+        .filter(|a| a.head == 0)
+        .map(|a| a.deprel)
+        .collect();
+    assert_eq!(
+        roots,
+        [crate::language::parser::Deprel::Root],
+        "the root's relation"
+    );
+}
+
 /// Every span a finding names: primary, labels, each edit of each fix.
 pub fn finding_spans(text: &str, diags: &[Diagnostic]) {
     for d in diags {

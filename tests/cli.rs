@@ -276,6 +276,51 @@ fn inspect_shows_sentences_tokens_tags_and_lexicon_facts() {
 }
 
 #[test]
+fn inspect_shows_the_dependency_parse_of_each_sentence() {
+    let dir = scratch("inspect-parse");
+    std::fs::write(dir.join("a.md"), "The bridge was closed by the council.\n").unwrap();
+    let o = run(&dir, &["inspect", "--format", "json", "a.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let arcs: Vec<(String, u64, String)> = v["sentences"][0]["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["text"].as_str().unwrap().to_string(),
+                t["head"].as_u64().unwrap(),
+                t["deprel"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("The", 2, "det"),
+        ("bridge", 4, "nsubj:pass"),
+        ("was", 4, "aux:pass"),
+        ("closed", 0, "root"),
+        ("by", 7, "case"),
+        ("the", 7, "det"),
+        ("council", 4, "obl"),
+        (".", 4, "punct"),
+    ];
+    let expected: Vec<(String, u64, String)> = expected
+        .iter()
+        .map(|&(w, h, d)| (w.to_string(), h, d.to_string()))
+        .collect();
+    assert_eq!(arcs, expected);
+    let o = run(&dir, &["inspect", "a.md"]);
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.split_whitespace().nth(2) == Some("closed"))
+        .unwrap_or_else(|| panic!("no line for 'closed' in:\n{out}"));
+    let cols: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(cols[..3], ["4", "15..21", "closed"]);
+    assert!(line.contains(" 0 root "), "{line}");
+}
+
+#[test]
 fn rules_lists_pack_rules_with_their_level_and_explain_documents_one() {
     let dir = scratch("pack-rules");
     std::fs::create_dir_all(dir.join("style/desk")).unwrap();

@@ -18,7 +18,9 @@ use galley::config::Settings;
 use galley::diagnostic::{Diagnostic, Edit};
 use galley::document::Document;
 use galley::fix::{self, FixMode};
-use galley::invariants::{document_spans, everything, finding_spans, outside_unchanged};
+use galley::invariants::{
+    arcs_form_a_tree, document_spans, everything, finding_spans, outside_unchanged, sentence_parses,
+};
 
 // ---------------------------------------------------------------------------------------------
 // A small deterministic generator (xorshift64*).
@@ -135,6 +137,7 @@ fn check_one(text: &str, w: Work) {
     let defaults = Settings::default();
     let doc = Document::parse(text);
     document_spans(&doc);
+    sentence_parses(&doc);
     let diags = galley::check_document(&doc, &defaults);
     finding_spans(text, &diags);
     if w.safe || w.library {
@@ -829,5 +832,76 @@ fn blank_html_comments_have_empty_bodies() {
         assert_eq!(doc.comments.len(), 1, "{text:?}");
         assert!(doc.comments[0].body.is_empty(), "{text:?}");
         check_one(text, Work::for_seed(0, true));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dependency parser on any token sequence.
+
+/// A token of any kind: words, punctuation, numbers, symbols, odd Unicode, empty.
+fn arbitrary_token(rng: &mut Rng) -> String {
+    match rng.below(8) {
+        0 => rng
+            .pick(&[
+                ",", ".", "\"", "(", ")", "-", "--", ";", ":", "?", "!", "'s", "n't",
+            ])
+            .to_string(),
+        1 => rng.below(100_000).to_string(),
+        2 => (0..1 + rng.below(4)).map(|_| arbitrary_char(rng)).collect(),
+        3 => String::new(),
+        _ => rng.pick(NOUNS).to_string(),
+    }
+}
+
+fn check_parse(words: &[String], tags: &[galley::language::tagger::Tagged]) {
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let arcs = galley::language::parser::parse(&words, tags);
+    assert_eq!(arcs.len(), words.len(), "one arc per token for {words:?}");
+    arcs_form_a_tree(&arcs);
+}
+
+#[test]
+fn any_token_sequence_parses_to_a_tree() {
+    use galley::language::tagger::{self, Tagged, Upos, Xpos};
+    for seed in 0..cases(400) as u64 {
+        let mut rng = Rng::new(seed);
+        let n = match seed % 5 {
+            0 => rng.below(3),
+            1 => 500 + rng.below(100),
+            _ => 1 + rng.below(40),
+        };
+        let words: Vec<String> = (0..n)
+            .map(|_| {
+                if seed % 7 == 3 {
+                    rng.pick(&[",", ".", "!", "(", ")", "--"]).to_string()
+                } else {
+                    arbitrary_token(&mut rng)
+                }
+            })
+            .collect();
+        // With the tagger's tags, with arbitrary tags, and with too few tags.
+        let strs: Vec<&str> = words.iter().map(String::as_str).collect();
+        check_parse(&words, &tagger::tag(&strs));
+        let random: Vec<Tagged> = (0..n)
+            .map(|_| Tagged {
+                upos: Upos::ALL[rng.below(Upos::ALL.len())],
+                xpos: Xpos::ALL[rng.below(Xpos::ALL.len())],
+                finite: rng.chance(50),
+            })
+            .collect();
+        check_parse(&words, &random);
+        check_parse(&words, &random[..n / 2]);
+    }
+}
+
+#[test]
+fn very_long_sentences_parse_in_pieces_to_one_tree() {
+    use galley::language::tagger;
+    for n in [galley::language::parser::MAX_TOKENS + 1, 5000, 70_000] {
+        let words: Vec<String> = (0..n)
+            .map(|i| ["the", "river", "rose", ",", "and"][i % 5].to_string())
+            .collect();
+        let strs: Vec<&str> = words.iter().map(String::as_str).collect();
+        check_parse(&words, &tagger::tag(&strs));
     }
 }

@@ -1,6 +1,7 @@
 //! Fuzz target: any UTF-8 text is parsed, checked (default settings, then every rule and every
 //! built-in pack switched on) and fixed; every span a finding names must lie on character
-//! boundaries inside the text, and every round of fixes must change no byte outside its edits.
+//! boundaries inside the text, every round of fixes must change no byte outside its edits, and
+//! every sentence's dependency parse must be a tree.
 //!
 //! Run from `fuzz/` (see the README): `RUSTC_BOOTSTRAP=1 cargo fuzz run check seeds/`.
 
@@ -10,7 +11,9 @@ use galley::config::Settings;
 use galley::diagnostic::{Diagnostic, Edit};
 use galley::document::Document;
 use galley::fix::{self, FixMode};
-use galley::invariants::{document_spans, everything, finding_spans, outside_unchanged};
+use galley::invariants::{
+    document_spans, everything, finding_spans, outside_unchanged, sentence_parses,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -23,6 +26,7 @@ fn run(text: &str) {
     let defaults = Settings::default();
     let doc = Document::parse(text);
     document_spans(&doc);
+    sentence_parses(&doc);
     let diags = galley::check_document(&doc, &defaults);
     finding_spans(text, &diags);
 

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::language::clause;
 use crate::language::lexicon::{self, Classes, Entry};
+use crate::language::parser::{self, Parse};
 use crate::language::tagger::{self, Tagged};
 use crate::text::sentences::split_sentences;
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
@@ -33,6 +34,8 @@ pub struct Analysis {
     /// Per sentence: the tags of its first words, when a rule asked for no more; the
     /// whole sentence's tags continue from them.
     prefix_tags: Vec<OnceLock<tagger::Partial>>,
+    /// Per sentence: its dependency parse, made on first use.
+    sentence_parse: Vec<OnceLock<Parse>>,
     lex: OnceLock<TokenLex>,
     /// The clause analysis of each sentence, made on first use and shared by the structure
     /// rules.
@@ -69,12 +72,14 @@ impl Analysis {
         }
         let sentence_tags = sentences.iter().map(|_| OnceLock::new()).collect();
         let prefix_tags = sentences.iter().map(|_| OnceLock::new()).collect();
+        let sentence_parse = sentences.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             sentences,
             tokens,
             tags: OnceLock::new(),
             sentence_tags,
             prefix_tags,
+            sentence_parse,
             lex: OnceLock::new(),
             clauses: OnceLock::new(),
         }
@@ -103,6 +108,22 @@ impl Analysis {
                 part.tags.into()
             }),
             None => &[],
+        }
+    }
+
+    /// The dependency parse of sentence `index` (its tokens in order, positions counted
+    /// from the sentence's first token), made on first use from its tags.
+    pub fn sentence_parse(&self, prose: &str, index: usize) -> &Parse {
+        static EMPTY: Parse = Parse { arcs: Vec::new() };
+        match self.sentence_parse.get(index) {
+            Some(cell) => cell.get_or_init(|| {
+                let words = self.sentence_words(prose, index);
+                let tags = self.sentence_tags(prose, index);
+                Parse {
+                    arcs: parser::parse(&words, tags),
+                }
+            }),
+            None => &EMPTY,
         }
     }
 

@@ -2,4 +2,5 @@
 
 pub mod clause;
 pub mod lexicon;
+pub mod parser;
 pub mod tagger;

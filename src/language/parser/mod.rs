@@ -1,0 +1,862 @@
+//! Dependency parser: greedy arc-eager transitions scored by an averaged perceptron,
+//! giving Universal Dependencies (v2) relations.
+//!
+//! The weights are trained by `cargo run --release --example train_parser` (the training
+//! code is [`train`]) on the CC BY part of the GUM corpus (credits in
+//! `data/parser/README.md`) and embedded from `data/parser/model.bin`, which is read in
+//! place. Input is one sentence as the tagger reads it, with the tagger's tags.
+//!
+//! Every input gives a tree: one token hangs from the root, every other token from a token
+//! of the sentence, with no cycle (see [`Parser::parse_into`]).
+
+pub mod deprel;
+pub mod model;
+pub mod train;
+
+use std::cell::RefCell;
+
+pub use deprel::Deprel;
+use deprel::N_DEPRELS;
+use model::{Model, N_CLASSES, Scores};
+
+use super::lexicon;
+use super::tagger::{Tagged, Upos, Xpos};
+
+/// The head of one token and its relation to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arc {
+    /// The head's position in the sentence counted from 1; 0 for the root.
+    pub head: u16,
+    pub deprel: Deprel,
+}
+
+/// Parse one sentence: one arc per token.
+pub fn parse(words: &[&str], tags: &[Tagged]) -> Vec<Arc> {
+    let mut out = Vec::with_capacity(words.len());
+    PARSER.with(|p| match p.try_borrow_mut() {
+        Ok(mut p) => p.parse_into(&embedded(), words, tags, &mut out),
+        Err(_) => Parser::default().parse_into(&embedded(), words, tags, &mut out),
+    });
+    out
+}
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new(Parser::default());
+}
+
+static BYTES: &[u8] = include_bytes!("../../../data/parser/model.bin");
+
+/// The embedded model (an empty one if the file were unreadable, which a test rules out).
+pub fn embedded() -> Model<'static> {
+    Model::new(BYTES).unwrap_or(Model::empty())
+}
+
+/// A parsed sentence, with the questions rules ask of it. Token positions are counted
+/// from 0 here.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parse {
+    pub arcs: Vec<Arc>,
+}
+
+impl Parse {
+    pub fn new(words: &[&str], tags: &[Tagged]) -> Parse {
+        Parse {
+            arcs: parse(words, tags),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.arcs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.arcs.is_empty()
+    }
+
+    /// The token that hangs from the root (None only for an empty sentence).
+    pub fn root(&self) -> Option<usize> {
+        self.arcs.iter().position(|a| a.head == 0)
+    }
+
+    /// The head of token `i` (None for the root).
+    pub fn head(&self, i: usize) -> Option<usize> {
+        match self.arcs.get(i)?.head {
+            0 => None,
+            h => Some(usize::from(h) - 1),
+        }
+    }
+
+    pub fn deprel(&self, i: usize) -> Option<Deprel> {
+        self.arcs.get(i).map(|a| a.deprel)
+    }
+
+    /// The tokens that hang from token `i`, left to right.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.arcs
+            .iter()
+            .enumerate()
+            .filter(move |(_, a)| usize::from(a.head) == i + 1)
+            .map(|(k, _)| k)
+    }
+
+    /// The child of `i` with relation `rel`, the first if there are several.
+    pub fn child_with(&self, i: usize, rel: Deprel) -> Option<usize> {
+        self.children(i).find(|&k| self.arcs[k].deprel == rel)
+    }
+
+    /// The subject of the clause headed by token `i` (nsubj, csubj and their subtypes);
+    /// for a conjunct without one of its own ("they came and went"), the subject of the
+    /// clause it is conjoined to.
+    pub fn subject_of(&self, i: usize) -> Option<usize> {
+        let mut at = i;
+        for _ in 0..self.arcs.len() {
+            if let Some(s) = self
+                .children(at)
+                .find(|&k| self.arcs[k].deprel.is_subject())
+            {
+                return Some(s);
+            }
+            if self.arcs.get(at)?.deprel != Deprel::Conj {
+                return None;
+            }
+            at = self.head(at)?;
+        }
+        None
+    }
+
+    /// Whether the clause headed by token `i` is finite: the token is a finite verb, or one
+    /// of its auxiliaries or its copula is ("has gone", "is ready"), or it is a base-form
+    /// verb with a subject and no auxiliary or "to" (present tense, which the tagger
+    /// sometimes reads as a base form: "Farmers grow apples").
+    pub fn is_finite(&self, tags: &[Tagged], i: usize) -> bool {
+        let fin = |k: usize| tags.get(k).is_some_and(|t| t.finite);
+        if fin(i)
+            || self
+                .children(i)
+                .any(|k| self.arcs[k].deprel.is_aux_or_cop() && fin(k))
+        {
+            return true;
+        }
+        tags.get(i).is_some_and(|t| t.xpos == Xpos::Vb)
+            && self.subject_of(i).is_some_and(|s| s < i)
+            && !self.children(i).any(|k| {
+                k < i
+                    && (self.arcs[k].deprel.is_aux_or_cop()
+                        || tags.get(k).is_some_and(|t| t.xpos == Xpos::To))
+            })
+    }
+
+    /// Whether the clause headed by token `i` is an imperative: a base-form verb (or a
+    /// copula construction with "be") with no subject, and no auxiliary or subordinating
+    /// conjunction before it but "do" ("Do not enter", "Be careful").
+    pub fn is_imperative(&self, words: &[&str], tags: &[Tagged], i: usize) -> bool {
+        let Some(t) = tags.get(i) else {
+            return false;
+        };
+        if self.subject_of(i).is_some() {
+            return false;
+        }
+        let verb = if t.xpos == Xpos::Vb {
+            Some(i)
+        } else {
+            self.children(i).find(|&k| {
+                self.arcs[k].deprel == Deprel::Cop
+                    && tags.get(k).is_some_and(|c| c.xpos == Xpos::Vb)
+            })
+        };
+        let Some(v) = verb else {
+            return false;
+        };
+        self.children(i).all(|k| {
+            let d = self.arcs[k].deprel;
+            k > v
+                || !matches!(d, Deprel::Aux | Deprel::AuxPass | Deprel::Mark)
+                || (d == Deprel::Aux && words.get(k).is_some_and(|w| w.eq_ignore_ascii_case("do")))
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Transitions
+// ---------------------------------------------------------------------------------------
+
+/// No token.
+const NONE: u16 = u16::MAX;
+
+/// The longest sentence parsed in one piece; longer ones are parsed in pieces of this
+/// many tokens, each piece's root hanging from the first piece's.
+pub const MAX_TOKENS: usize = 2048;
+
+pub(crate) const SHIFT: usize = 0;
+pub(crate) const REDUCE: usize = 1;
+pub(crate) const fn left(l: usize) -> usize {
+    2 + l
+}
+pub(crate) const fn right(l: usize) -> usize {
+    2 + N_DEPRELS + l
+}
+
+/// The parser state: the stack, the next token of the buffer and the arcs made so far,
+/// with what the features read of them. Token 0 is the root; words are 1..=n.
+#[derive(Default)]
+pub(crate) struct State {
+    pub(crate) n: usize,
+    pub(crate) stack: Vec<u16>,
+    /// The first token of the buffer (n + 1 when it is empty).
+    pub(crate) b: usize,
+    pub(crate) head: Vec<u16>,
+    pub(crate) label: Vec<u8>,
+    /// Leftmost and second leftmost, rightmost and second rightmost children.
+    lc1: Vec<u16>,
+    lc2: Vec<u16>,
+    rc1: Vec<u16>,
+    rc2: Vec<u16>,
+    /// Numbers of left and right children.
+    vl: Vec<u8>,
+    vr: Vec<u8>,
+    /// Sets of the relations of the left and right children.
+    ls: Vec<u64>,
+    rs: Vec<u64>,
+    /// The token hanging from the root, once there is one.
+    pub(crate) root_child: u16,
+}
+
+impl State {
+    pub(crate) fn reset(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.stack.push(0);
+        self.b = 1;
+        for v in [
+            &mut self.head,
+            &mut self.lc1,
+            &mut self.lc2,
+            &mut self.rc1,
+            &mut self.rc2,
+        ] {
+            v.clear();
+            v.resize(n + 1, NONE);
+        }
+        self.label.clear();
+        self.label.resize(n + 1, u8::MAX);
+        for v in [&mut self.vl, &mut self.vr] {
+            v.clear();
+            v.resize(n + 1, 0);
+        }
+        for v in [&mut self.ls, &mut self.rs] {
+            v.clear();
+            v.resize(n + 1, 0);
+        }
+        self.root_child = NONE;
+    }
+
+    pub(crate) fn terminal(&self) -> bool {
+        self.b > self.n
+    }
+
+    #[inline]
+    pub(crate) fn s0(&self) -> usize {
+        usize::from(*self.stack.last().unwrap_or(&0))
+    }
+
+    /// Whether `class` may be taken now, for a model predicting the relations in `labels`.
+    #[inline]
+    pub(crate) fn valid(&self, class: usize, labels: u64) -> bool {
+        let s0 = self.s0();
+        let buffer = self.b <= self.n;
+        match class {
+            SHIFT => buffer,
+            REDUCE => s0 != 0 && self.head[s0] != NONE,
+            c if c < 2 + N_DEPRELS => {
+                let l = c - 2;
+                buffer
+                    && s0 != 0
+                    && self.head[s0] == NONE
+                    && l != Deprel::Root.index()
+                    && labels >> l & 1 == 1
+            }
+            c => {
+                let l = c - 2 - N_DEPRELS;
+                buffer
+                    && labels >> l & 1 == 1
+                    && if s0 == 0 {
+                        self.root_child == NONE && l == Deprel::Root.index()
+                    } else {
+                        l != Deprel::Root.index()
+                    }
+            }
+        }
+    }
+
+    fn add_arc(&mut self, h: usize, d: usize, l: usize) {
+        self.head[d] = h as u16;
+        self.label[d] = l as u8;
+        let d16 = d as u16;
+        if h == 0 {
+            self.root_child = d16;
+        }
+        if d < h {
+            if self.lc1[h] == NONE || d16 < self.lc1[h] {
+                self.lc2[h] = self.lc1[h];
+                self.lc1[h] = d16;
+            } else if self.lc2[h] == NONE || d16 < self.lc2[h] {
+                self.lc2[h] = d16;
+            }
+            self.vl[h] = self.vl[h].saturating_add(1);
+            self.ls[h] |= 1 << l;
+        } else {
+            if self.rc1[h] == NONE || d16 > self.rc1[h] {
+                self.rc2[h] = self.rc1[h];
+                self.rc1[h] = d16;
+            } else if self.rc2[h] == NONE || d16 > self.rc2[h] {
+                self.rc2[h] = d16;
+            }
+            self.vr[h] = self.vr[h].saturating_add(1);
+            self.rs[h] |= 1 << l;
+        }
+    }
+
+    /// Take a transition (which must be valid).
+    pub(crate) fn apply(&mut self, class: usize) {
+        let b = self.b;
+        match class {
+            SHIFT => {
+                self.stack.push(b as u16);
+                self.b += 1;
+            }
+            REDUCE => {
+                self.stack.pop();
+            }
+            c if c < 2 + N_DEPRELS => {
+                let s0 = self.s0();
+                self.stack.pop();
+                self.add_arc(b, s0, c - 2);
+            }
+            c => {
+                let s0 = self.s0();
+                self.add_arc(s0, b, c - 2 - N_DEPRELS);
+                self.stack.push(b as u16);
+                self.b += 1;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Features (shared by parsing and training)
+// ---------------------------------------------------------------------------------------
+
+/// What the features read of one token: a hash of its word and its tag.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    w: u64,
+    p: u64,
+    /// Commas, colons and semicolons before the token in the sentence.
+    c: u64,
+    /// A hash of its last three bytes, lower-cased (for words seldom or never seen).
+    s: u64,
+    /// The word classes the lexicon gives it ("work": noun and verb), whatever its tag.
+    x: u64,
+}
+
+const ROOT_TOK: Tok = Tok {
+    w: 0x5EED_0000_0000_0001,
+    p: 60,
+    c: 0,
+    s: 1,
+    x: 1 << 40,
+};
+const NONE_TOK: Tok = Tok {
+    w: 0x5EED_0000_0000_0002,
+    p: 61,
+    c: 0,
+    s: 2,
+    x: 1 << 41,
+};
+const NO_LABEL: u64 = 99;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The murmur3 64-bit finaliser.
+#[inline]
+const fn fmix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    x
+}
+
+/// The word hash of a token: FNV-1a of its bytes, ASCII lower-cased, digits read as 0,
+/// curly quotes as straight ones.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut push = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    for c in word.chars() {
+        match c {
+            'A'..='Z' => push(c.to_ascii_lowercase() as u8),
+            '0'..='9' => push(b'0'),
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '`' => push(b'\''),
+            '\u{201C}'..='\u{201F}' => push(b'"'),
+            _ => {
+                let mut buf = [0u8; 4];
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    push(b);
+                }
+            }
+        }
+    }
+    h
+}
+
+/// The tag's number (its place in `Xpos::ALL`, which follows the declaration).
+pub(crate) const fn xpos_index(x: Xpos) -> u64 {
+    x as u64
+}
+
+/// The feature tokens of a sentence: the root, then each word.
+pub(crate) fn sentence_toks(words: &[&str], tags: &[Tagged], out: &mut Vec<Tok>) {
+    out.clear();
+    out.push(ROOT_TOK);
+    let mut commas = 0;
+    for (i, w) in words.iter().enumerate() {
+        let tag = tags.get(i);
+        let tail = w.len() - w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        out.push(Tok {
+            w: word_hash(w),
+            p: tag.map_or(NONE_TOK.p, |t| xpos_index(t.xpos)),
+            c: commas,
+            s: word_hash(&w[w.len() - tail..]),
+            x: u64::from(lexicon::classes_folded(w).0),
+        });
+        if tag.is_some_and(|t| matches!(t.xpos, Xpos::Comma | Xpos::Colon)) {
+            commas += 1;
+        }
+    }
+}
+
+/// How many feature keys [`features`] writes.
+pub(crate) const N_FEATURES: usize = 88;
+
+#[inline]
+fn k(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    fmix(fmix(fmix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a) ^ b.wrapping_mul(FNV_PRIME)) ^ c)
+}
+
+/// The feature keys of a state (the templates of Zhang and Nivre 2011 for arc-eager, and a
+/// few of the second stack token).
+pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
+    let tok = |i: u16| -> Tok {
+        if i == NONE {
+            NONE_TOK
+        } else {
+            toks[usize::from(i)]
+        }
+    };
+    let at = |v: &Vec<u16>, i: u16| if i == NONE { NONE } else { v[usize::from(i)] };
+    let lab = |i: u16| -> u64 {
+        if i == NONE || st.label[usize::from(i)] == u8::MAX {
+            NO_LABEL
+        } else {
+            u64::from(st.label[usize::from(i)])
+        }
+    };
+    let s0i = *st.stack.last().unwrap_or(&NONE);
+    let s1i = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
+    };
+    let bi = |d: usize| -> u16 {
+        if st.b + d <= st.n {
+            (st.b + d) as u16
+        } else {
+            NONE
+        }
+    };
+    let (n0i, n1i, n2i) = (bi(0), bi(1), bi(2));
+    let s0hi = at(&st.head, s0i);
+    let s0h2i = at(&st.head, s0hi);
+    let (s0li, s0l2i) = (at(&st.lc1, s0i), at(&st.lc2, s0i));
+    let (s0ri, s0r2i) = (at(&st.rc1, s0i), at(&st.rc2, s0i));
+    let (n0li, n0l2i) = (at(&st.lc1, n0i), at(&st.lc2, n0i));
+    let (s0, s1, n0, n1, n2) = (tok(s0i), tok(s1i), tok(n0i), tok(n1i), tok(n2i));
+    let (s0h, s0h2) = (tok(s0hi), tok(s0h2i));
+    let (s0l, s0l2, s0r, s0r2) = (tok(s0li), tok(s0l2i), tok(s0ri), tok(s0r2i));
+    let (n0l, n0l2) = (tok(n0li), tok(n0l2i));
+    let d = if s0i != NONE && n0i != NONE {
+        u64::from(n0i - s0i).min(15)
+    } else {
+        16
+    };
+    let val = |v: &Vec<u8>, i: u16| {
+        if i == NONE {
+            99
+        } else {
+            u64::from(v[usize::from(i)])
+        }
+    };
+    let set = |v: &Vec<u64>, i: u16| {
+        if i == NONE {
+            1 << 63
+        } else {
+            v[usize::from(i)]
+        }
+    };
+    let (s0vl, s0vr, n0vl) = (val(&st.vl, s0i), val(&st.vr, s0i), val(&st.vl, n0i));
+    let (s0sl, s0sr, n0sl) = (set(&st.ls, s0i), set(&st.rs, s0i), set(&st.ls, n0i));
+    // Commas between s0 and n0.
+    let between = if s0i != NONE && n0i != NONE {
+        let s0_sep = s0.p == xpos_index(Xpos::Comma) || s0.p == xpos_index(Xpos::Colon);
+        n0.c.saturating_sub(s0.c + u64::from(s0_sep)).min(3)
+    } else {
+        9
+    };
+    let wp = |t: Tok| t.w ^ t.p.wrapping_mul(0x2545_f491_4f6c_dd1d);
+    *out = [
+        k(0, 0, 0, 0),
+        k(1, s0.w, s0.p, 0),
+        k(2, s0.w, 0, 0),
+        k(3, s0.p, 0, 0),
+        k(4, n0.w, n0.p, 0),
+        k(5, n0.w, 0, 0),
+        k(6, n0.p, 0, 0),
+        k(7, n1.w, n1.p, 0),
+        k(8, n1.w, 0, 0),
+        k(9, n1.p, 0, 0),
+        k(10, n2.w, n2.p, 0),
+        k(11, n2.w, 0, 0),
+        k(12, n2.p, 0, 0),
+        // Pairs.
+        k(13, wp(s0), wp(n0), 0),
+        k(14, wp(s0), n0.w, 0),
+        k(15, s0.w, wp(n0), 0),
+        k(16, wp(s0), n0.p, 0),
+        k(17, s0.p, wp(n0), 0),
+        k(18, s0.w, n0.w, 0),
+        k(19, s0.p, n0.p, 0),
+        k(20, n0.p, n1.p, 0),
+        // Triples of tags.
+        k(21, n0.p, n1.p, n2.p),
+        k(22, s0.p, n0.p, n1.p),
+        k(23, s0h.p, s0.p, n0.p),
+        k(24, s0.p, s0l.p, n0.p),
+        k(25, s0.p, s0r.p, n0.p),
+        k(26, s0.p, n0.p, n0l.p),
+        // Distance.
+        k(27, s0.w, d, 0),
+        k(28, s0.p, d, 0),
+        k(29, n0.w, d, 0),
+        k(30, n0.p, d, 0),
+        k(31, s0.w, n0.w, d),
+        k(32, s0.p, n0.p, d),
+        // Valency.
+        k(33, s0.w, s0vr, 0),
+        k(34, s0.p, s0vr, 0),
+        k(35, s0.w, s0vl, 0),
+        k(36, s0.p, s0vl, 0),
+        k(37, n0.w, n0vl, 0),
+        k(38, n0.p, n0vl, 0),
+        // Heads and children.
+        k(39, s0h.w, 0, 0),
+        k(40, s0h.p, 0, 0),
+        k(41, lab(s0i), 0, 0),
+        k(42, s0l.w, 0, 0),
+        k(43, s0l.p, 0, 0),
+        k(44, lab(s0li), 0, 0),
+        k(45, s0r.w, 0, 0),
+        k(46, s0r.p, 0, 0),
+        k(47, lab(s0ri), 0, 0),
+        k(48, n0l.w, 0, 0),
+        k(49, n0l.p, 0, 0),
+        k(50, lab(n0li), 0, 0),
+        k(51, s0h2.w, 0, 0),
+        k(52, s0h2.p, 0, 0),
+        k(53, lab(s0hi), 0, 0),
+        k(54, s0l2.w, 0, 0),
+        k(55, s0l2.p, 0, 0),
+        k(56, lab(s0l2i), 0, 0),
+        k(57, s0r2.w, 0, 0),
+        k(58, s0r2.p, 0, 0),
+        k(59, lab(s0r2i), 0, 0),
+        k(60, n0l2.w, 0, 0),
+        k(61, n0l2.p, 0, 0),
+        k(62, lab(n0l2i), 0, 0),
+        k(63, s0.p, s0l.p, s0l2.p),
+        k(64, s0.p, s0r.p, s0r2.p),
+        k(65, s0.p, s0h.p, s0h2.p),
+        k(66, n0.p, n0l.p, n0l2.p),
+        // Sets of relations.
+        k(67, s0.w, s0sr, 0),
+        k(68, s0.p, s0sr, 0),
+        k(69, s0.w, s0sl, 0),
+        k(70, s0.p, s0sl, 0),
+        k(71, n0.w, n0sl, 0),
+        k(72, n0.p, n0sl, 0),
+        // The second stack token.
+        k(73, s1.w, s1.p, 0),
+        k(74, s1.p, s0.p, n0.p),
+        k(75, s1.p, lab(s1i), s0.p),
+        k(76, s0.p, n0.p, between),
+        k(77, s0.w, n0.p, between),
+        k(78, s0.p, n0.w, between),
+        // Suffixes.
+        k(79, s0.s, s0.p, 0),
+        k(80, n0.s, n0.p, 0),
+        k(81, n1.s, n1.p, 0),
+        k(82, s0.s, n0.s, 0),
+        // Lexicon classes.
+        k(83, s0.x, s0.p, 0),
+        k(84, n0.x, n0.p, 0),
+        k(85, n1.x, n1.p, 0),
+        k(86, s0.x, n0.x, s0.p),
+        k(87, n0.x, n0.p, n1.p),
+    ];
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------------------
+
+/// A parser with reusable buffers.
+pub struct Parser {
+    state: State,
+    toks: Vec<Tok>,
+    keys: [u64; N_FEATURES],
+}
+
+impl Default for Parser {
+    fn default() -> Parser {
+        Parser {
+            state: State::default(),
+            toks: Vec::new(),
+            keys: [0; N_FEATURES],
+        }
+    }
+}
+
+/// The best valid class for `scores`.
+#[inline]
+pub(crate) fn best_valid(st: &State, scores: &Scores, labels: u64) -> usize {
+    let mut best = usize::MAX;
+    let mut best_score = i32::MIN;
+    for (c, &s) in scores.iter().enumerate() {
+        if (best == usize::MAX || s > best_score) && st.valid(c, labels) {
+            best = c;
+            best_score = s;
+        }
+    }
+    best
+}
+
+impl Parser {
+    /// Parse one sentence with `model`, replacing the contents of `out` with one arc per
+    /// word. `tags` should give one tag per word; missing tags are read as unknown.
+    pub fn parse_into(
+        &mut self,
+        model: &Model,
+        words: &[&str],
+        tags: &[Tagged],
+        out: &mut Vec<Arc>,
+    ) {
+        out.clear();
+        let n = words.len();
+        if n == 0 {
+            return;
+        }
+        let mut first_root = 1u16;
+        for start in (0..n).step_by(MAX_TOKENS) {
+            let end = (start + MAX_TOKENS).min(n);
+            let at = out.len();
+            if end >= usize::from(u16::MAX) {
+                // Positions past what an arc can name: hang from the first piece's root.
+                out.extend((start..end).map(|_| Arc {
+                    head: first_root,
+                    deprel: Deprel::Dep,
+                }));
+                continue;
+            }
+            let piece_tags = &tags[start.min(tags.len())..end.min(tags.len())];
+            self.parse_piece(model, &words[start..end], piece_tags, out);
+            for (j, a) in out[at..].iter_mut().enumerate() {
+                if a.head != 0 {
+                    a.head += start as u16;
+                } else if start == 0 {
+                    first_root = (j + 1) as u16;
+                } else {
+                    a.head = first_root;
+                    a.deprel = Deprel::Parataxis;
+                }
+            }
+        }
+    }
+
+    fn parse_piece(&mut self, model: &Model, words: &[&str], tags: &[Tagged], out: &mut Vec<Arc>) {
+        let n = words.len();
+        sentence_toks(words, tags, &mut self.toks);
+        let st = &mut self.state;
+        st.reset(n);
+        let mut scores: Scores = [0; N_CLASSES];
+        while !st.terminal() {
+            features(st, &self.toks, &mut self.keys);
+            scores.fill(0);
+            model.add(&self.keys[..], &mut scores);
+            let c = best_valid(st, &scores, model.labels);
+            st.apply(c);
+        }
+        finish(st, tags);
+        out.extend((1..=n).map(|i| {
+            Arc {
+                head: st.head[i],
+                deprel: Deprel::ALL
+                    .get(usize::from(st.label[i]))
+                    .copied()
+                    .unwrap_or(Deprel::Dep),
+            }
+        }));
+    }
+}
+
+/// Give every token left without a head one: the root goes to the first verb (else the
+/// first token) when no token hangs from the root yet, and the others hang from it.
+pub(crate) fn finish(st: &mut State, tags: &[Tagged]) {
+    let n = st.n;
+    if st.root_child == NONE {
+        let headless = |i: &usize| st.head[*i] == NONE;
+        let verb = |i: &usize| {
+            tags.get(*i - 1)
+                .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+        };
+        let r = (1..=n)
+            .filter(headless)
+            .find(verb)
+            .or_else(|| (1..=n).find(headless))
+            .unwrap_or(1);
+        st.head[r] = 0;
+        st.label[r] = Deprel::Root.index() as u8;
+        st.root_child = r as u16;
+    }
+    let root = st.root_child;
+    for i in 1..=n {
+        if st.head[i] == NONE {
+            st.head[i] = root;
+            let punct = tags.get(i - 1).is_some_and(|t| t.upos == Upos::Punct);
+            st.label[i] = if punct { Deprel::Punct } else { Deprel::Dep }.index() as u8;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::tagger;
+
+    fn parsed(text: &str) -> (Vec<&str>, Vec<Tagged>, Parse) {
+        let words: Vec<&str> = text.split(' ').collect();
+        let tags = tagger::tag(&words);
+        let p = Parse::new(&words, &tags);
+        (words, tags, p)
+    }
+
+    fn word<'a>(words: &[&'a str], i: Option<usize>) -> Option<&'a str> {
+        i.map(|i| words[i])
+    }
+
+    #[test]
+    fn tag_numbers_follow_the_table() {
+        for (i, x) in Xpos::ALL.into_iter().enumerate() {
+            assert_eq!(xpos_index(x), i as u64);
+        }
+    }
+
+    #[test]
+    fn the_embedded_model_is_readable() {
+        assert!(Model::new(BYTES).is_some());
+    }
+
+    #[test]
+    fn a_plural_subject_before_a_prepositional_phrase() {
+        let (w, tags, p) = parsed("Farmers in the valley grow apples .");
+        let root = p.root();
+        assert_eq!(word(&w, root), Some("grow"));
+        let root = root.unwrap_or(0);
+        assert_eq!(word(&w, p.subject_of(root)), Some("Farmers"));
+        assert_eq!(p.deprel(0), Some(Deprel::Nsubj));
+        assert_eq!(p.deprel(5), Some(Deprel::Obj));
+        assert!(p.is_finite(&tags, root));
+        assert!(!p.is_imperative(&w, &tags, root));
+    }
+
+    #[test]
+    fn an_imperative_after_a_fronted_clause_has_no_subject() {
+        let (w, tags, p) = parsed("To learn more , visit the museum .");
+        let root = p.root();
+        assert_eq!(word(&w, root), Some("visit"));
+        let root = root.unwrap_or(0);
+        assert_eq!(p.subject_of(root), None);
+        assert!(p.is_imperative(&w, &tags, root));
+        assert_eq!(p.deprel(1), Some(Deprel::Advcl));
+
+        let (w, tags, p) = parsed("If you notice anything , please call the office .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "call");
+        assert_eq!(p.subject_of(root), None);
+        assert!(p.is_imperative(&w, &tags, root));
+        // The subordinate clause has its own subject.
+        assert_eq!(p.head(2), Some(root));
+        assert_eq!(word(&w, p.subject_of(2)), Some("you"));
+    }
+
+    #[test]
+    fn a_main_verb_after_a_relative_clause() {
+        let (w, tags, p) = parsed("The students who won the prize thanked their teacher .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "thanked");
+        assert_eq!(word(&w, p.subject_of(root)), Some("students"));
+        assert_eq!(p.deprel(3), Some(Deprel::AclRelcl));
+        assert_eq!(p.head(3), Some(1));
+        assert!(p.is_finite(&tags, root));
+    }
+
+    #[test]
+    fn a_copula_clause_is_finite_through_its_copula() {
+        let (w, tags, p) = parsed("The museum is open on weekends .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "open");
+        assert_eq!(p.deprel(2), Some(Deprel::Cop));
+        assert_eq!(word(&w, p.subject_of(root)), Some("museum"));
+        assert!(p.is_finite(&tags, root));
+    }
+
+    #[test]
+    fn a_passive_subject_and_auxiliary() {
+        let (w, _, p) = parsed("The bridge was closed by the council .");
+        assert_eq!(word(&w, p.root()), Some("closed"));
+        assert_eq!(p.deprel(1), Some(Deprel::NsubjPass));
+        assert_eq!(p.deprel(2), Some(Deprel::AuxPass));
+    }
+
+    #[test]
+    fn a_bare_prepositional_phrase_has_no_verb_at_its_root() {
+        let (w, tags, p) = parsed("Into the sea .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "sea");
+        assert!(!p.is_finite(&tags, root));
+        assert_eq!(p.subject_of(root), None);
+    }
+
+    #[test]
+    fn empty_and_one_token_sentences() {
+        assert!(parse(&[], &[]).is_empty());
+        let tags = tagger::tag(&["Hello"]);
+        assert_eq!(
+            parse(&["Hello"], &tags),
+            [Arc {
+                head: 0,
+                deprel: Deprel::Root
+            }]
+        );
+    }
+}

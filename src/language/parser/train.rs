@@ -1,0 +1,805 @@
+//! Training and measuring the parser (build-time code: galley itself only parses).
+//!
+//! Driven by `cargo run --release --example train_parser`; see `data/parser/README.md`.
+//! The data are the GUM documents in `data/tagger/gum/`, read as galley's tokenizer splits
+//! text (hyphenated compounds and multiword tokens without an apostrophe kept whole, as
+//! `scripts/tagger/train.py` does). Every document whose index in sorted order is 9
+//! modulo 10 is held out, as for the tagger.
+//!
+//! Training is the averaged perceptron with the dynamic oracle of Goldberg and Nivre
+//! (2012) for arc-eager: at each state the update goes towards the best-scoring transition
+//! that loses the fewest gold arcs still reachable, and after the first epochs the
+//! parser follows its own prediction most of the time, so it learns to recover from its
+//! mistakes. Deterministic: fixed seed, sorted inputs, no randomly seeded hashing.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+
+use super::deprel::N_DEPRELS;
+use super::model::{self, Model, N_CLASSES};
+use super::{
+    Arc, Deprel, N_FEATURES, NONE, Parser, REDUCE, SHIFT, State, Tok, features, left, right,
+    sentence_toks,
+};
+use crate::language::tagger::{self, Tagged, Upos, Xpos};
+
+/// One sentence with its gold annotation, tokenised as galley reads text.
+#[derive(Clone, Debug)]
+pub struct GoldSentence {
+    pub words: Vec<String>,
+    pub upos: Vec<Upos>,
+    pub xpos: Vec<Xpos>,
+    /// Heads counted from 1, 0 for the root.
+    pub heads: Vec<u16>,
+    pub deprels: Vec<Deprel>,
+    /// Whether the heads form one tree (merging tokens can, rarely, make a cycle).
+    pub is_tree: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Doc {
+    pub name: String,
+    pub genre: String,
+    pub sentences: Vec<GoldSentence>,
+}
+
+/// One word line of a CoNLL-U file.
+struct Row {
+    id: usize,
+    form: String,
+    upos: String,
+    xpos: String,
+    head: usize,
+    deprel: String,
+    space_after: bool,
+    /// The multiword token this word belongs to, when galley keeps it as one token.
+    joined: Option<String>,
+}
+
+fn read_conllu(text: &str) -> Vec<Vec<Row>> {
+    let mut sents = Vec::new();
+    let mut cur: Vec<Row> = Vec::new();
+    let mut mwt: Option<(usize, usize, bool, String)> = None;
+    for line in text.lines() {
+        if line.is_empty() {
+            if !cur.is_empty() {
+                sents.push(std::mem::take(&mut cur));
+            }
+            mwt = None;
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 10 {
+            continue;
+        }
+        let mut space = !c[9].split('|').any(|m| m == "SpaceAfter=No");
+        if let Some((a, b)) = c[0].split_once('-') {
+            if let (Ok(a), Ok(b)) = (a.parse(), b.parse()) {
+                mwt = Some((a, b, space, c[1].to_string()));
+            }
+            continue;
+        }
+        let Ok(id) = c[0].parse::<usize>() else {
+            continue;
+        };
+        let mut joined = None;
+        if let Some((a, b, sp, form)) = &mwt
+            && (*a..=*b).contains(&id)
+        {
+            space = if id == *b { *sp } else { false };
+            if !form.contains(['\'', '\u{2019}', '`']) {
+                joined = Some(form.clone());
+            }
+        }
+        cur.push(Row {
+            id,
+            form: c[1].to_string(),
+            upos: c[3].to_string(),
+            xpos: c[4].to_string(),
+            head: c[6].parse().unwrap_or(0),
+            deprel: c[7].to_string(),
+            space_after: space,
+            joined,
+        });
+    }
+    if !cur.is_empty() {
+        sents.push(cur);
+    }
+    sents
+}
+
+fn deprel_of(name: &str) -> Deprel {
+    Deprel::parse(name)
+        .or_else(|| Deprel::parse(name.split(':').next().unwrap_or(name)))
+        .unwrap_or(Deprel::Dep)
+}
+
+const HYPHENS: [&str; 3] = ["-", "\u{2010}", "\u{2011}"];
+
+/// Join what GUM splits but galley's tokenizer keeps whole, as `join_words` of
+/// `scripts/tagger/train.py` does, and carry the tree over: a joined token takes the head
+/// and relation of the word of its run whose head lies outside the run (the last such of
+/// a hyphenated compound, the first of a multiword token: "cannot" is an auxiliary).
+fn join(rows: &[Row]) -> GoldSentence {
+    let n = rows.len();
+    // (range of rows, row whose tags label the token, row whose arc the token takes)
+    let mut groups: Vec<(std::ops::Range<usize>, usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 2 < n
+            && !rows[j].space_after
+            && rows[j + 1].xpos == "HYPH"
+            && HYPHENS.contains(&rows[j + 1].form.as_str())
+            && !rows[j + 1].space_after
+        {
+            j += 2;
+        }
+        let outside = |r: &Row, lo: usize, hi: usize| r.head < rows[lo].id || r.head > rows[hi].id;
+        if j > i {
+            let heads: Vec<usize> = (i..=j)
+                .filter(|&k| outside(&rows[k], i, j) && rows[k].xpos != "HYPH")
+                .collect();
+            let rep = heads
+                .last()
+                .copied()
+                .or_else(|| (i..=j).rev().find(|&k| rows[k].xpos != "HYPH"))
+                .unwrap_or(j);
+            let form: String = rows[i..=j].iter().map(|r| r.form.as_str()).collect();
+            groups.push((i..j + 1, rep, rep, form));
+        } else if let Some(joined) = &rows[i].joined {
+            while j + 1 < n && rows[j + 1].joined.is_some() && rows[j + 1].id == rows[j].id + 1 {
+                j += 1;
+            }
+            let arc = (i..=j).find(|&k| outside(&rows[k], i, j)).unwrap_or(i);
+            groups.push((i..j + 1, i, arc, joined.clone()));
+        } else {
+            groups.push((i..i + 1, i, i, rows[i].form.clone()));
+        }
+        i = j + 1;
+    }
+    // The new position (from 1) of each word id.
+    let max_id = rows.iter().map(|r| r.id).max().unwrap_or(0);
+    let mut new_of = vec![0u16; max_id + 1];
+    for (g, (range, _, _, _)) in groups.iter().enumerate() {
+        for r in range.clone() {
+            new_of[rows[r].id] = (g + 1) as u16;
+        }
+    }
+    let mut s = GoldSentence {
+        words: Vec::new(),
+        upos: Vec::new(),
+        xpos: Vec::new(),
+        heads: Vec::new(),
+        deprels: Vec::new(),
+        is_tree: true,
+    };
+    for (g, (_, tag_row, arc_row, form)) in groups.iter().enumerate() {
+        let t = &rows[*tag_row];
+        let a = &rows[*arc_row];
+        s.words.push(form.clone());
+        s.upos.push(Upos::parse(&t.upos).unwrap_or(Upos::X));
+        s.xpos.push(Xpos::parse(&t.xpos).unwrap_or(Xpos::Xx));
+        let h = if a.head == 0 {
+            0
+        } else {
+            new_of.get(a.head).copied().unwrap_or(0)
+        };
+        if usize::from(h) == g + 1 {
+            s.is_tree = false;
+        }
+        s.heads.push(h);
+        s.deprels.push(deprel_of(&a.deprel));
+    }
+    s.is_tree = s.is_tree && is_tree(&s.heads);
+    s
+}
+
+/// Whether `heads` (from 1, 0 for the root) form one tree: one root, every head in range,
+/// no cycle.
+pub fn is_tree(heads: &[u16]) -> bool {
+    let n = heads.len();
+    if heads.iter().filter(|&&h| h == 0).count() != 1 {
+        return false;
+    }
+    if heads.iter().any(|&h| usize::from(h) > n) {
+        return false;
+    }
+    for start in 0..n {
+        let mut at = start;
+        let mut steps = 0;
+        while heads[at] != 0 {
+            at = usize::from(heads[at]) - 1;
+            steps += 1;
+            if steps > n {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The GUM documents of `dir` (its `*.conllu` files), in sorted order.
+pub fn load(dir: &Path) -> std::io::Result<Vec<Doc>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".conllu"))
+        .collect();
+    names.sort();
+    let mut docs = Vec::new();
+    for name in names {
+        let text = std::fs::read_to_string(dir.join(&name))?;
+        let genre = name.split('_').nth(1).unwrap_or("other").to_string();
+        let sentences = read_conllu(&text).iter().map(|s| join(s)).collect();
+        docs.push(Doc {
+            name,
+            genre,
+            sentences,
+        });
+    }
+    Ok(docs)
+}
+
+/// Whether the document at `index` (in sorted order) is held out of training.
+pub fn is_heldout(index: usize) -> bool {
+    index % 10 == 9
+}
+
+/// Gold tags as the parser's input.
+pub fn gold_tags(s: &GoldSentence) -> Vec<Tagged> {
+    s.upos
+        .iter()
+        .zip(&s.xpos)
+        .map(|(&upos, &xpos)| Tagged {
+            upos,
+            xpos,
+            finite: false,
+        })
+        .collect()
+}
+
+/// Tags by document and sentence from a file in the format of
+/// `scripts/parser/jackknife_tags.py` (`# doc NAME` lines; per sentence, one `word XPOS
+/// UPOS` line per token, then a blank line).
+pub fn read_tags(text: &str) -> HashMap<String, Vec<Vec<Tagged>>> {
+    let mut out: HashMap<String, Vec<Vec<Tagged>>> = HashMap::new();
+    let mut doc = String::new();
+    let mut cur = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("# doc ") {
+            doc = name.to_string();
+            continue;
+        }
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.entry(doc.clone())
+                    .or_default()
+                    .push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() == 3 {
+            cur.push(Tagged {
+                xpos: Xpos::parse(c[1]).unwrap_or(Xpos::Xx),
+                upos: Upos::parse(c[2]).unwrap_or(Upos::X),
+                finite: false,
+            });
+        }
+    }
+    if !cur.is_empty() {
+        out.entry(doc).or_default().push(cur);
+    }
+    out
+}
+
+/// The tagger's tags of a sentence.
+pub fn predicted_tags(s: &GoldSentence) -> Vec<Tagged> {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    tagger::tag(&words)
+}
+
+// ---------------------------------------------------------------------------------------
+// The averaged perceptron
+// ---------------------------------------------------------------------------------------
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A weight, with the sum of its updates times the time they were made, from which the
+/// average over all steps follows (w - total / steps).
+#[derive(Clone, Copy)]
+struct Cell {
+    class: u8,
+    w: f32,
+    total: f64,
+}
+
+#[derive(Default)]
+struct Perceptron {
+    rows: HashMap<u64, Vec<Cell>, BuildHasherDefault<KeyHasher>>,
+    steps: u64,
+}
+
+impl Perceptron {
+    fn scores(&self, keys: &[u64], out: &mut [f32; N_CLASSES]) {
+        out.fill(0.0);
+        for k in keys {
+            if let Some(row) = self.rows.get(k) {
+                for c in row {
+                    out[usize::from(c.class)] += c.w;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, keys: &[u64], good: usize, bad: usize) {
+        let t = self.steps as f64;
+        for &k in keys {
+            let row = self.rows.entry(k).or_default();
+            for (class, d) in [(good, 1.0f32), (bad, -1.0)] {
+                let cell = match row.iter_mut().position(|c| usize::from(c.class) == class) {
+                    Some(p) => &mut row[p],
+                    None => {
+                        row.push(Cell {
+                            class: class as u8,
+                            w: 0.0,
+                            total: 0.0,
+                        });
+                        row.last_mut().unwrap_or_else(|| unreachable!())
+                    }
+                };
+                cell.w += d;
+                cell.total += t * f64::from(d);
+            }
+        }
+    }
+
+    /// The averaged weights, scaled to `i16` with the rows sorted by key; weights smaller
+    /// than `min` (in the perceptron's units) are dropped.
+    fn quantised(&self, min: f64) -> (Vec<model::Row>, u32) {
+        let t = self.steps.max(1) as f64;
+        let avg = |c: &Cell| f64::from(c.w) - c.total / t;
+        let max = self
+            .rows
+            .values()
+            .flatten()
+            .map(|c| avg(c).abs())
+            .fold(0.0f64, f64::max)
+            .max(1e-9);
+        let scale = (32000.0 / max).floor().clamp(1.0, 1e6);
+        let mut rows: Vec<model::Row> = self
+            .rows
+            .iter()
+            .filter_map(|(&k, row)| {
+                let mut r: Vec<(u8, i16)> = row
+                    .iter()
+                    .filter(|c| avg(c).abs() >= min)
+                    .map(|c| (c.class, (avg(c) * scale).round() as i16))
+                    .filter(|&(_, w)| w != 0)
+                    .collect();
+                r.sort_unstable();
+                (!r.is_empty()).then_some((k, r))
+            })
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        (rows, scale as u32)
+    }
+}
+
+/// A small deterministic random number generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The dynamic oracle
+// ---------------------------------------------------------------------------------------
+
+/// How many gold arcs still reachable from `st` each transition loses (u32::MAX for an
+/// invalid one). `gold_head` and `gold_label` are indexed by position from 1.
+fn costs(
+    st: &State,
+    gold_head: &[u16],
+    gold_label: &[u8],
+    labels: u64,
+    out: &mut [u32; N_CLASSES],
+) {
+    let n = st.n;
+    let b = st.b;
+    let s0 = st.s0();
+    let in_stack_reachable = |h: usize| -> bool {
+        st.stack.iter().any(|&k| usize::from(k) == h) && (h != 0 || st.root_child == NONE)
+    };
+    let headless_deps_in_stack = |of: usize| -> u32 {
+        st.stack
+            .iter()
+            .filter(|&&k| {
+                k != 0
+                    && usize::from(gold_head[usize::from(k)]) == of
+                    && st.head[usize::from(k)] == NONE
+            })
+            .count() as u32
+    };
+    let deps_in_buffer = |of: usize, from: usize| -> u32 {
+        (from..=n)
+            .filter(|&k| usize::from(gold_head[k]) == of)
+            .count() as u32
+    };
+    out.fill(u32::MAX);
+    if st.valid(SHIFT, labels) {
+        let h = usize::from(gold_head[b]);
+        out[SHIFT] = u32::from(in_stack_reachable(h)) + headless_deps_in_stack(b);
+    }
+    if st.valid(REDUCE, labels) {
+        out[REDUCE] = deps_in_buffer(s0, b);
+    }
+    if b <= n && s0 != 0 && st.head[s0] == NONE {
+        let h = usize::from(gold_head[s0]);
+        let base = u32::from(h > b) + deps_in_buffer(s0, b);
+        for l in 0..N_DEPRELS {
+            let c = left(l);
+            if st.valid(c, labels) {
+                out[c] = base + u32::from(h == b && usize::from(gold_label[s0]) != l);
+            }
+        }
+    }
+    if b <= n {
+        let h = usize::from(gold_head[b]);
+        let lost_head = h != s0 && (h > b || in_stack_reachable(h));
+        let base = u32::from(lost_head) + headless_deps_in_stack(b);
+        for l in 0..N_DEPRELS {
+            let c = right(l);
+            if st.valid(c, labels) {
+                out[c] = base + u32::from(h == s0 && usize::from(gold_label[b]) != l);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Training
+// ---------------------------------------------------------------------------------------
+
+pub struct Options {
+    pub epochs: usize,
+    /// The epoch from which the parser follows its own predictions.
+    pub explore_from: usize,
+    /// How often it then follows them.
+    pub explore_p: f64,
+    pub seed: u64,
+    /// Averaged weights smaller than this are dropped.
+    pub min_weight: f64,
+    /// Other values of `min_weight` to measure (on the held-out documents of `docs`).
+    pub sweep: Vec<f64>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            epochs: 15,
+            explore_from: 2,
+            explore_p: 0.9,
+            seed: 1,
+            min_weight: 0.0,
+            sweep: Vec::new(),
+        }
+    }
+}
+
+/// A training sentence: feature tokens and gold arcs by position from 1.
+struct Prepared {
+    toks: Vec<Tok>,
+    gold_head: Vec<u16>,
+    gold_label: Vec<u8>,
+}
+
+fn prepare(s: &GoldSentence, tags: &[Tagged]) -> Prepared {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    let mut toks = Vec::new();
+    sentence_toks(&words, tags, &mut toks);
+    let mut gold_head = vec![0u16];
+    gold_head.extend_from_slice(&s.heads);
+    let mut gold_label = vec![0u8];
+    gold_label.extend(s.deprels.iter().map(|d| d.index() as u8));
+    Prepared {
+        toks,
+        gold_head,
+        gold_label,
+    }
+}
+
+/// Train on `sents` (each with the tags the parser will read) and return the model file.
+pub fn train(
+    sents: &[(&GoldSentence, Vec<Tagged>)],
+    docs: &[Doc],
+    opts: &Options,
+    log: &mut dyn FnMut(String),
+) -> Vec<u8> {
+    let data: Vec<Prepared> = sents
+        .iter()
+        .filter(|(s, _)| s.is_tree && !s.words.is_empty() && s.words.len() < super::MAX_TOKENS)
+        .map(|(s, t)| prepare(s, t))
+        .collect();
+    let mut labels = 0u64;
+    for p in &data {
+        for &l in &p.gold_label[1..] {
+            labels |= 1 << l;
+        }
+    }
+    let mut model = Perceptron::default();
+    let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut st = State::default();
+    let mut keys = [0u64; N_FEATURES];
+    let mut scores = [0f32; N_CLASSES];
+    let mut cost = [0u32; N_CLASSES];
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let explore = epoch >= opts.explore_from;
+        let (mut right_steps, mut steps) = (0u64, 0u64);
+        for &si in &order {
+            let p = &data[si];
+            st.reset(p.toks.len() - 1);
+            while !st.terminal() {
+                features(&st, &p.toks, &mut keys);
+                model.scores(&keys, &mut scores);
+                costs(&st, &p.gold_head, &p.gold_label, labels, &mut cost);
+                let min = cost.iter().copied().min().unwrap_or(0);
+                let mut pred = usize::MAX;
+                let mut gold = usize::MAX;
+                for c in 0..N_CLASSES {
+                    if cost[c] == u32::MAX {
+                        continue;
+                    }
+                    if pred == usize::MAX || scores[c] > scores[pred] {
+                        pred = c;
+                    }
+                    if cost[c] == min && (gold == usize::MAX || scores[c] > scores[gold]) {
+                        gold = c;
+                    }
+                }
+                if pred == usize::MAX {
+                    break;
+                }
+                steps += 1;
+                if cost[pred] > min {
+                    model.update(&keys, gold, pred);
+                } else {
+                    right_steps += 1;
+                }
+                model.steps += 1;
+                let next = if explore && rng.chance(opts.explore_p) {
+                    pred
+                } else {
+                    gold
+                };
+                st.apply(next);
+            }
+        }
+        log(format!(
+            "epoch {}: {:.2}% of transitions right, {} features",
+            epoch + 1,
+            100.0 * right_steps as f64 / steps.max(1) as f64,
+            model.rows.len()
+        ));
+    }
+    for &min in &opts.sweep {
+        let (rows, scale) = model.quantised(min);
+        let bytes = model::write(&rows, labels, scale);
+        if let Some(m) = Model::new(&bytes) {
+            let mut all = Score::default();
+            for (_, p, _) in heldout_scores(&m, docs) {
+                all.add(&p);
+            }
+            log(format!(
+                "min weight {min}: {} bytes, UAS {:.4} LAS {:.4}",
+                bytes.len(),
+                all.uas(),
+                all.las()
+            ));
+        }
+    }
+    let (rows, scale) = model.quantised(opts.min_weight);
+    log(format!(
+        "kept {} features, {} weights (scale {scale})",
+        rows.len(),
+        rows.iter().map(|r| r.1.len()).sum::<usize>()
+    ));
+    model::write(&rows, labels, scale)
+}
+
+// ---------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------
+
+/// Counts of one evaluation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Score {
+    pub tokens: usize,
+    /// Tokens with the right head.
+    pub heads: usize,
+    /// Tokens with the right head and relation.
+    pub labelled: usize,
+    /// Tokens with the right universal tag (from the tags the parser read).
+    pub upos: usize,
+}
+
+impl Score {
+    pub fn add(&mut self, o: &Score) {
+        self.tokens += o.tokens;
+        self.heads += o.heads;
+        self.labelled += o.labelled;
+        self.upos += o.upos;
+    }
+    pub fn uas(&self) -> f64 {
+        self.heads as f64 / self.tokens.max(1) as f64
+    }
+    pub fn las(&self) -> f64 {
+        self.labelled as f64 / self.tokens.max(1) as f64
+    }
+    pub fn upos_accuracy(&self) -> f64 {
+        self.upos as f64 / self.tokens.max(1) as f64
+    }
+}
+
+/// Parse `s` with `model` reading `tags` and count what it gets right (every token,
+/// punctuation included).
+pub fn score(
+    model: &Model,
+    parser: &mut Parser,
+    s: &GoldSentence,
+    tags: &[Tagged],
+    arcs: &mut Vec<Arc>,
+) -> Score {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    parser.parse_into(model, &words, tags, arcs);
+    let mut out = Score {
+        tokens: s.words.len(),
+        ..Score::default()
+    };
+    for (i, a) in arcs.iter().enumerate() {
+        if a.head == s.heads[i] {
+            out.heads += 1;
+            if a.deprel == s.deprels[i] {
+                out.labelled += 1;
+            }
+        }
+        if tags.get(i).is_some_and(|t| t.upos == s.upos[i]) {
+            out.upos += 1;
+        }
+    }
+    out
+}
+
+/// Scores of the held-out documents of `docs` by genre (sorted), with the tagger's tags
+/// and with gold tags.
+pub fn heldout_scores(model: &Model, docs: &[Doc]) -> Vec<(String, Score, Score)> {
+    let mut by_genre: Vec<(String, Score, Score)> = Vec::new();
+    let mut parser = Parser::default();
+    let mut arcs = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        if !is_heldout(i) {
+            continue;
+        }
+        let at = match by_genre.iter().position(|g| g.0 == d.genre) {
+            Some(p) => p,
+            None => {
+                by_genre.push((d.genre.clone(), Score::default(), Score::default()));
+                by_genre.len() - 1
+            }
+        };
+        for s in &d.sentences {
+            let pred = score(model, &mut parser, s, &predicted_tags(s), &mut arcs);
+            let gold = score(model, &mut parser, s, &gold_tags(s), &mut arcs);
+            by_genre[at].1.add(&pred);
+            by_genre[at].2.add(&gold);
+        }
+    }
+    by_genre.sort_by(|a, b| a.0.cmp(&b.0));
+    by_genre
+}
+
+/// The table written to `data/parser/heldout_accuracy.txt`.
+pub fn accuracy_table(scores: &[(String, Score, Score)]) -> String {
+    let mut out = String::from(
+        "# The parser on the GUM documents held out of training (every token, punctuation\n\
+         # included). pred: with galley's own tags (the real pipeline); gold: with gold tags.\n\
+         # genre tokens heads_pred labelled_pred upos_pred heads_gold labelled_gold UAS LAS UPOS UAS_gold LAS_gold\n",
+    );
+    let mut all = (Score::default(), Score::default());
+    let mut line = |name: &str, p: &Score, g: &Score| {
+        out.push_str(&format!(
+            "{name} {} {} {} {} {} {} {:.4} {:.4} {:.4} {:.4} {:.4}\n",
+            p.tokens,
+            p.heads,
+            p.labelled,
+            p.upos,
+            g.heads,
+            g.labelled,
+            p.uas(),
+            p.las(),
+            p.upos_accuracy(),
+            g.uas(),
+            g.las()
+        ));
+    };
+    for (genre, p, g) in scores {
+        line(genre, p, g);
+        all.0.add(p);
+        all.1.add(g);
+    }
+    line("all", &all.0, &all.1);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_gives_the_recorded_heldout_accuracy() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let docs = load(&root.join("data/tagger/gum")).expect("the GUM documents");
+        let recorded = std::fs::read_to_string(root.join("data/parser/heldout_accuracy.txt"))
+            .expect("the recorded accuracy");
+        let scores = heldout_scores(&super::super::embedded(), &docs);
+        assert_eq!(accuracy_table(&scores), recorded);
+        // The held-out documents are the tagger's.
+        let tokens: usize = scores.iter().map(|s| s.1.tokens).sum();
+        assert_eq!(tokens, 9077);
+    }
+
+    #[test]
+    fn merged_tokens_keep_a_tree() {
+        let text = "1\tall\tall\tDET\tDT\t_\t3\tcompound\t_\tSpaceAfter=No\n\
+                    2\t-\t-\tPUNCT\tHYPH\t_\t1\tpunct\t_\tSpaceAfter=No\n\
+                    3\tgirl\tgirl\tNOUN\tNN\t_\t4\tcompound\t_\t_\n\
+                    4\tteam\tteam\tNOUN\tNN\t_\t7\tnsubj\t_\t_\n\
+                    5-6\tcannot\t_\t_\t_\t_\t_\t_\t_\t_\n\
+                    5\tcan\tcan\tAUX\tMD\t_\t7\taux\t_\t_\n\
+                    6\tnot\tnot\tPART\tRB\t_\t7\tadvmod\t_\t_\n\
+                    7\twin\twin\tVERB\tVB\t_\t0\troot\t_\t_\n";
+        let s = join(&read_conllu(text)[0]);
+        assert_eq!(s.words, ["all-girl", "team", "cannot", "win"]);
+        assert_eq!(s.heads, [2, 4, 4, 0]);
+        assert_eq!(s.deprels[0], Deprel::Compound);
+        assert_eq!(s.deprels[2], Deprel::Aux);
+        assert!(s.is_tree);
+    }
+}
