@@ -86,7 +86,7 @@ impl Analysis {
     }
 
     /// The words of sentence `index`, as the tagger reads them.
-    fn sentence_words<'p>(&self, prose: &'p str, index: usize) -> Vec<&'p str> {
+    pub(crate) fn sentence_words<'p>(&self, prose: &'p str, index: usize) -> Vec<&'p str> {
         self.sentences.get(index).map_or_else(Vec::new, |s| {
             self.tokens[s.tokens.clone()]
                 .iter()

@@ -66,6 +66,11 @@ impl Rule for MissingSubject {
             let Some(found) = s.subjectless() else {
                 return;
             };
+            // Reported only when the dependency parse agrees: no clause of the sentence
+            // that stands on its own has a subject, and it is no imperative.
+            if v.parse_has_main_clause() {
+                return;
+            }
             if s.pos(found.verb.start) == Pos::Punct {
                 return;
             }

@@ -2,8 +2,9 @@ use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{Block, BlockKind, Document, Sentence};
 use crate::language::clause::{self, Pos, Sent, words};
+use crate::language::parser::{Deprel, Parse};
 use crate::language::lexicon::{self, Classes};
-use crate::language::tagger::{Tagged, Xpos};
+use crate::language::tagger::{self, Tagged, Upos, Xpos};
 use crate::text::tokens::{Token, TokenKind};
 
 pub struct SentenceFragment;
@@ -43,7 +44,12 @@ impl Rule for SentenceFragment {
             {
                 return;
             }
+            let before = out.len();
             check_sentence(doc, v, &v.sent(), out);
+            // Reported only when the dependency parse agrees there is no main clause.
+            if out.len() > before && v.parse_has_main_clause() {
+                out.truncate(before);
+            }
         });
     }
 }
@@ -59,6 +65,135 @@ pub(super) struct Visit<'d, 'v> {
     pub base: usize,
     /// Quotation state at the start of each sentence of the block.
     pub open: &'v [bool],
+}
+
+/// Whether `p` has a main clause: a root that is an imperative, or a finite clause with a
+/// subject (or an expletive "there") and no subordinating word of its own; or such a
+/// clause joined to the root (a conjunct, or a clause set beside it). With `verb`, the
+/// word read as a verb against the tagger's first choice must head that clause, agree with
+/// a subject before it, or open an imperative (first, or after a fronted phrase and comma).
+fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) -> bool {
+    let Some(root) = p.root() else {
+        return false;
+    };
+    let main = |i: usize| {
+        // A subordinating word, or a relative or question word ahead of the verb ("Which
+        // the lawyers repeated", "where the figures were discussed"): no clause of its own.
+        if p.child_with(i, Deprel::Mark).is_some()
+            || p.children(i).any(|k| {
+                k < i && matches!(tags[k].xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb)
+            })
+        {
+            return false;
+        }
+        // A verb tag on a word the lexicon knows only as something else ("remains
+        // confident") is the tagger's slip, not a main verb.
+        let (classes, entry) = lexicon::classes_and_entry(words[i]);
+        if tags[i].upos == Upos::Verb && entry.is_some() && !classes.intersects(Classes::ANY_VERB) {
+            return false;
+        }
+        let imperative = p.is_imperative(words, tags, i);
+        // A one-word "subject" cut off from its verb by a comma ("Meanwhile, has denied")
+        // is a sentence adverb.
+        let subject = p
+            .subject_of(i)
+            .or_else(|| p.child_with(i, Deprel::Expl))
+            .filter(|&s| {
+                !(words.get(s + 1) == Some(&",")
+                    && (s + 2..i).all(|k| p.deprel(k).is_some_and(Deprel::is_aux_or_cop)))
+            });
+        let finite = p.is_finite(tags, i) && subject.is_some();
+        // "In the talks we are having about it": a fronted phrase whose noun runs straight
+        // into the subject, with no comma, may instead be a noun with a relative clause.
+        // The parse cannot tell them apart; the clause analysis decides.
+        let run_in = subject.is_some_and(|s| {
+            p.children(i).any(|k| {
+                k < s
+                    && p.deprel(k) == Some(Deprel::Obl)
+                    && words[k + 1..s].iter().all(|w| *w != ",")
+                    && (k + 1..s).all(|j| p.head(j) == Some(s))
+            })
+        });
+        match verb {
+            None => imperative || finite && !run_in,
+            Some(v) if v != i => false,
+            Some(v) if imperative => {
+                v == 0 || v >= 2 && words[v - 1] == "," && tags[..v - 1].iter().all(|t| t.xpos != Xpos::Vbz && t.xpos != Xpos::Vbp && t.xpos != Xpos::Vbd)
+            }
+            Some(v) => {
+                // A verb never follows a determiner, an adjective, a number or a preposition
+                // directly ("a stable condition", "its plant").
+                let after_modifier = v > 0
+                    && matches!(
+                        tags[v - 1].xpos,
+                        Xpos::Dt
+                            | Xpos::PrpS
+                            | Xpos::WpS
+                            | Xpos::Jj
+                            | Xpos::Jjr
+                            | Xpos::Jjs
+                            | Xpos::Cd
+                            | Xpos::Pos
+                            | Xpos::In
+                            | Xpos::To
+                    );
+                let Some(s) = subject.filter(|&s| s < v && !after_modifier) else {
+                    return false;
+                };
+                // The subject opens the sentence (or follows a fronted phrase and its
+                // comma), and is no phrase with a preposition of its own ("As part of …").
+                let start = (0..s).find(|&j| descends_from(p, j, s)).unwrap_or(s);
+                let opens = start == 0 || words[start - 1] == ",";
+                if !opens || p.child_with(s, Deprel::Case).is_some() {
+                    return false;
+                }
+                let plural = matches!(tags[s].xpos, Xpos::Nns | Xpos::Nnps)
+                    || ["we", "they", "you", "i"]
+                        .iter()
+                        .any(|w| words[s].eq_ignore_ascii_case(w));
+                match tags[v].xpos {
+                    Xpos::Vbz => !plural && matches!(tags[s].xpos, Xpos::Nn | Xpos::Nnp | Xpos::Prp | Xpos::Vbg),
+                    Xpos::Vbp => plural,
+                    _ => false,
+                }
+            }
+        }
+    };
+    // A sentence that opens with a relative or question word, or with "so that", and ends
+    // with a full stop is a subordinate clause however it parses.
+    let opener = tags
+        .first()
+        .is_some_and(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb))
+        || words.len() > 1
+            && words[0].eq_ignore_ascii_case("so")
+            && words[1].eq_ignore_ascii_case("that");
+    if opener {
+        return false;
+    }
+    // A conjunct counts with a subject of its own ("…, and the club said"); a clause set
+    // beside the sentence ("Will miss the match, the club said") does not: it reports the
+    // other.
+    main(root)
+        || p.children(root).any(|k| {
+            p.deprel(k) == Some(Deprel::Conj)
+                && p.children(k).any(|c| p.deprel(c).is_some_and(Deprel::is_subject))
+                && main(k)
+        })
+}
+
+/// Whether token `j` lies in the subtree of token `s`.
+fn descends_from(p: &Parse, j: usize, s: usize) -> bool {
+    let mut at = j;
+    for _ in 0..p.len() {
+        if at == s {
+            return true;
+        }
+        match p.head(at) {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 impl<'d> Visit<'d, '_> {
@@ -80,6 +215,46 @@ impl<'d> Visit<'d, '_> {
         self.doc
             .analysis
             .sentence_tags_upto(&self.doc.prose, self.base + self.index, k)
+    }
+
+    /// The sentence's dependency parse.
+    pub fn parse(&self) -> &'d Parse {
+        self.doc
+            .analysis
+            .sentence_parse(&self.doc.prose, self.base + self.index)
+    }
+
+    /// Whether the dependency parse finds a main clause: a root that is an imperative, or a
+    /// finite clause with a subject (or an expletive "there") and no subordinating word of
+    /// its own; or such a clause joined to the root (a conjunct, or a clause set beside it).
+    /// The structure rules report a sentence only when the parse agrees that it has none.
+    pub fn parse_has_main_clause(&self) -> bool {
+        let doc = self.doc;
+        let index = self.base + self.index;
+        let words = doc.analysis.sentence_words(&doc.prose, index);
+        let tags = self.tags();
+        if main_clause(self.parse(), &words, tags, None) {
+            return true;
+        }
+        // The tagger reads some verbs as nouns ("The tests that failed pass again", "Crews
+        // at the depot work"): a sentence is a fragment only when no reading of such a word
+        // as a verb gives it a main clause either.
+        let lex = doc.analysis.lex(&doc.prose);
+        let classes = &lex.classes[self.block[self.index].tokens.clone()];
+        let candidates = (0..words.len()).filter(|&i| {
+            matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns | Xpos::Jj)
+                && classes[i].intersects(Classes::VERB | Classes::VERB_3SG)
+        });
+        for i in candidates.take(4) {
+            let retagged = tagger::tag_constrained(&words, &|j, x| {
+                j != i || matches!(x, Xpos::Vb | Xpos::Vbp | Xpos::Vbz)
+            });
+            let parse = Parse::new(&words, &retagged);
+            if main_clause(&parse, &words, &retagged, Some(i)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The text of token `i`.
