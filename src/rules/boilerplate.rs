@@ -43,6 +43,9 @@ struct RawPhrase {
     kind: String,
     #[serde(rename = "match", default)]
     mode: Option<String>,
+    /// False: not residue when the block is a heading.
+    #[serde(default)]
+    headings: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +68,8 @@ struct Phrase {
     pattern: Option<Pattern>,
     kind: String,
     mode: Mode,
+    /// Whether a heading that matches is residue.
+    headings: bool,
 }
 
 /// A `pattern` entry, compiled on first use: most blocks are ruled out by a literal prefix
@@ -377,6 +382,7 @@ fn load() -> Result<(Vec<Phrase>, Vec<RawTest>), String> {
             pattern,
             kind: p.kind,
             mode,
+            headings: p.headings.unwrap_or(true),
         });
     }
     Ok((out, file.test))
@@ -635,7 +641,7 @@ fn matches(p: &Phrase, f: &Forms, head: Option<usize>, heads_seen: u64) -> bool 
 /// The residue kind of a text, if it is residue.
 #[cfg(test)]
 fn classify(raw: &str) -> Option<&'static str> {
-    classify_with(raw, true, &mut Scratch::default())
+    classify_with(raw, true, &mut Scratch::default()).map(|p| p.kind.as_str())
 }
 
 /// Buffers for a block's forms, kept from block to block.
@@ -648,7 +654,7 @@ struct Scratch {
 /// [`classify`]; `gated` looks "block" phrases up by their text, rules "anywhere" phrases
 /// out by their first bytes first and tries each mode's phrases apart, keeping the first in
 /// file order (the same answer, faster; tests compare the two).
-fn classify_with(raw: &str, gated: bool, scratch: &mut Scratch) -> Option<&'static str> {
+fn classify_with(raw: &str, gated: bool, scratch: &mut Scratch) -> Option<&'static Phrase> {
     collapse_into(raw, &mut scratch.collapsed);
     fold_into(&scratch.collapsed, &mut scratch.folded);
     let (collapsed, folded) = (&scratch.collapsed, &scratch.folded);
@@ -664,8 +670,7 @@ fn classify_with(raw: &str, gated: bool, scratch: &mut Scratch) -> Option<&'stat
         return t
             .phrases
             .iter()
-            .find(|p| matches(p, &forms, None, 0))
-            .map(|p| p.kind.as_str());
+            .find(|p| matches(p, &forms, None, 0));
     }
     // The first phrase in file order that matches is the first of each mode's first.
     let mut best = usize::MAX;
@@ -688,7 +693,7 @@ fn classify_with(raw: &str, gated: bool, scratch: &mut Scratch) -> Option<&'stat
             best = i;
         }
     }
-    t.phrases.get(best).map(|p| p.kind.as_str())
+    t.phrases.get(best)
 }
 
 /// The residue kind of a block, if it is residue.
@@ -698,6 +703,46 @@ fn residue(doc: &Document, block: usize, scratch: &mut Scratch) -> Option<&'stat
         return None;
     }
     classify_with(&doc.prose[b.range.clone()], true, scratch)
+        .filter(|p| p.headings || !b.is_heading())
+        .map(|p| p.kind.as_str())
+}
+
+/// The least number of blocks in a run of pasted headlines.
+const HEADLINE_RUN: usize = 3;
+
+/// Is block `i` a headline of another story, pasted as a line of its own: a paragraph (often
+/// all a link) of four to sixteen words on one line, starting with a capital and ending
+/// without a full stop?
+fn pasted_headline(doc: &Document, i: usize) -> bool {
+    let b = &doc.blocks[i];
+    if b.kind != BlockKind::Paragraph || b.quote_depth > 0 {
+        return false;
+    }
+    let outer = doc.source[b.outer.clone()].trim();
+    let text = doc.prose[b.range.clone()].trim();
+    let words = text.split_whitespace().count();
+    !outer.contains('\n')
+        && (4..=16).contains(&words)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.ends_with(['.', ':', ';', ','])
+        && !text.contains("](")
+}
+
+/// The run of pasted headlines that ends the draft, after its last sentence: its first and
+/// last blocks.
+fn trailing_headlines(doc: &Document) -> Option<(usize, usize)> {
+    let n = doc.blocks.len();
+    let mut first = n;
+    while first > 0 && pasted_headline(doc, first - 1) {
+        first -= 1;
+    }
+    // After the article: a paragraph that ends a sentence comes right before the run.
+    let after_article = first > 0 && {
+        let b = &doc.blocks[first - 1];
+        b.kind == BlockKind::Paragraph
+            && doc.prose[b.range.clone()].trim_end().ends_with(['.', '!', '?', '"', '”'])
+    };
+    (n - first >= HEADLINE_RUN && after_article).then(|| (first, n - 1))
 }
 
 /// Is block `bio` a short paragraph about the author named in block `box_line` ("... by Name")?
@@ -733,6 +778,7 @@ fn describe(kind: &str) -> &'static str {
         "navigation" => "page navigation",
         "copyright" => "a copyright footer",
         "media" => "a media player or reading-time label",
+        "headlines" => "a list of other stories' headlines",
         _ => "template text",
     }
 }
@@ -746,8 +792,16 @@ impl Rule for Boilerplate {
         let doc = cx.doc;
         let n = doc.blocks.len();
         let mut scratch = Scratch::default();
-        let kinds: Vec<Option<&'static str>> =
+        let mut kinds: Vec<Option<&'static str>> =
             (0..n).map(|i| residue(doc, i, &mut scratch)).collect();
+        // Links to other stories pasted after the last paragraph, one headline a line.
+        if let Some((first, last)) = trailing_headlines(doc)
+            && kinds[first..=last].iter().all(Option::is_none)
+        {
+            for k in &mut kinds[first..=last] {
+                *k = Some("headlines");
+            }
+        }
         let mut i = 0;
         while i < n {
             let Some(kind) = kinds[i] else {
@@ -908,8 +962,8 @@ mod tests {
         texts.push("Your emai".to_string());
         for text in &texts {
             assert_eq!(
-                classify_with(text, true, &mut Scratch::default()),
-                classify_with(text, false, &mut Scratch::default()),
+                classify_with(text, true, &mut Scratch::default()).map(|p| p.kind.as_str()),
+                classify_with(text, false, &mut Scratch::default()).map(|p| p.kind.as_str()),
                 "{text}"
             );
         }

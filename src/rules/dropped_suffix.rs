@@ -18,16 +18,22 @@ static DOC: RuleDoc = RuleDoc {
             adverbs (\"is include\", \"was anticipate to\", \"has not yet been disclose\"), when \
             the base form can only be a verb. Words that can be read as a noun or adjective in \
             that place (\"is complete\", \"was close to\", \"is due\", \"has been president\"), \
-            participles that look like their base (\"is set\", \"was cut\"), capitalised words \
-            (names), foreign phrases and vocabulary words are left alone.",
+            participles that look like their base (\"is set\", \"was cut\"), a noun after an \
+            empty subject (\"it was time to\", \"there is room to\"), a causative or possessive \
+            have (\"having `cargo new` inject\", \"to have merge conflicts\"), an auxiliary \
+            that ends a clause of its own (\"the tools we have mostly replace\"), capitalised \
+            words (names), foreign phrases and vocabulary words are left alone.",
     why: "Dropped endings are the signature of copy pushed out before anyone read it; they \
           make a sentence ungrammatical and the reader stumbles on every one.",
     example: "The contract was initially reporte by the local paper. The final sum has not \
               yet been disclose.\n",
     instead: "The contract was initially reported by the local paper. The final sum has not \
               yet been disclosed.",
-    fix: "Writes the full form, keeping the original case. Safe when only one form fits; \
-          otherwise the candidates are shown.",
+    fix: "Writes the full form, keeping the original case. Safe only for a non-word with one \
+          full form that fits where it stands (\"reporte\" after \"was\" is \"reported\"); a base \
+          verb after be or have gets an unsafe fix, since another repair may be meant (\"the \
+          goal was reduce costs\" wants \"to reduce\"), and where several forms fit they are \
+          shown.",
 };
 
 /// Endings a rushed writer drops, tried in order.
@@ -286,6 +292,103 @@ fn object_follows(doc: &Document, toks: &[Token], i: usize) -> bool {
     })
 }
 
+/// Whether the base form at `i`, after the auxiliary at `aux`, has a reading in which the
+/// sentence is sound, so that it lost no ending:
+/// - a noun after an empty subject: "it was time to go", "there is room to grow", "there will
+///   be pressure to act";
+/// - a causative or possessive have: "having `cargo new` inject members" (markup the prose
+///   leaves out, a code span or a link, stands between them as the object), "to have merge
+///   conflicts", "they have debug symbols" (the word modifies a noun after it), "you'd like to
+///   have participate" (an infinitive "to have", which also takes an object left out);
+/// - an auxiliary that ends a clause of its own: "the tools we have mostly replace the old
+///   ones", "what its exact size is differ across machines".
+fn other_reading(
+    doc: &Document,
+    toks: &[Token],
+    i: usize,
+    aux: usize,
+    noun_too: bool,
+    after_be: bool,
+) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(&doc.prose).to_lowercase().replace('’', "'"))
+    };
+    let classes = |k: usize| {
+        word(k)
+            .and_then(|w| lexicon::lookup(&w))
+            .map_or(Classes::EMPTY, |e| e.classes)
+    };
+    // The subject before the auxiliary, past modals and "not" ("there will not be").
+    let mut k = aux;
+    while k > 0
+        && word(k - 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "not"
+                    | "still" | "also" | "now" | "always" | "often" | "usually"
+            )
+        })
+    {
+        k -= 1;
+    }
+    let subject = if k > 0 { word(k - 1) } else { None };
+    if noun_too
+        && after_be
+        && subject
+            .as_deref()
+            .is_some_and(|w| matches!(w, "it" | "there" | "here" | "this" | "that" | "what" | "it's" | "there's"))
+    {
+        return true;
+    }
+    // Markup between the auxiliary and the word: after have, its object in a code span or a
+    // link; after be, a term set in emphasis ("is *append only*").
+    let between = toks[aux].end..toks[i].start;
+    if doc.source[between.clone()] != doc.prose[between] {
+        return true;
+    }
+    if !after_be {
+        if aux > 0 && word(aux - 1).as_deref() == Some("to") {
+            return true;
+        }
+        let next = classes(i + 1);
+        if next.intersects(Classes::ANY_NOUN)
+            && !next.intersects(
+                Classes::DET | Classes::PRON | Classes::PREP | Classes::CONJ | Classes::SUBORD | Classes::ADV,
+            )
+        {
+            return true;
+        }
+    }
+    // "the benchmarks we have mostly exercise": a noun, a subject pronoun, the auxiliary.
+    if aux >= 2
+        && word(aux - 1).is_some_and(|w| matches!(w.as_str(), "we" | "they" | "i" | "you" | "he" | "she"))
+        && classes(aux - 2).intersects(Classes::ANY_NOUN)
+        && !classes(aux - 2).intersects(Classes::PRON | Classes::DET | Classes::PREP | Classes::CONJ)
+    {
+        return true;
+    }
+    // "what its exact payload is differ": a wh-word and a noun phrase before the auxiliary.
+    let mut j = aux;
+    let mut steps = 0;
+    while j > 0 && steps < 5 {
+        j -= 1;
+        steps += 1;
+        let Some(w) = word(j) else { return false };
+        if matches!(w.as_str(), "what" | "whatever" | "how" | "whether") {
+            return steps > 1;
+        }
+        let c = classes(j);
+        if !c.intersects(Classes::DET | Classes::ANY_ADJ | Classes::ANY_NOUN | Classes::PRON)
+            || c.intersects(Classes::AUX | Classes::MODAL | Classes::VERB_PAST | Classes::VERB_3SG)
+        {
+            return false;
+        }
+    }
+    false
+}
+
 impl DroppedSuffix {
     /// A non-word that is a known word minus its ending.
     /// `entry` is the lexicon's entry for the word (looked up by the caller, which only
@@ -419,6 +522,9 @@ impl DroppedSuffix {
         if noun_too && !after_be && !object_follows(doc, toks, i) {
             return;
         }
+        if other_reading(doc, toks, i, aux, noun_too, after_be) {
+            return;
+        }
         let aux_word = toks[aux].text(&doc.prose).to_lowercase();
         // "All they did was complain": a pseudo-cleft takes the base form.
         if is_be(&aux_word)
@@ -454,7 +560,8 @@ impl DroppedSuffix {
                 toks[aux].start..toks[aux].end,
                 "this needs a participle after it",
             )
-            .replace_with(match_case(w, forms.past_participle), Applicability::Safe),
+            .note("another repair may be meant (\"was reduce\" for \"was to reduce\"): read the sentence before applying the fix")
+            .replace_with(match_case(w, forms.past_participle), Applicability::Unsafe),
         );
     }
 }

@@ -1,3 +1,5 @@
+use std::ops::Range;
+
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::text::tokens::TokenKind;
@@ -15,15 +17,47 @@ static DOC: RuleDoc = RuleDoc {
           spot.",
     example: "The council will vote on the\nthe budget on Tuesday.\n",
     instead: "The council will vote on the budget on Tuesday.",
-    fix: "Deletes the second word (safe).",
+    fix: "Deletes the second word (safe), leaving line breaks where they are: across a line \
+          break the word that starts the next line goes, or else the one that ends the line.",
 };
 
-/// Doublings that can be grammatical.
+/// Doublings that can be grammatical ("had had", "that that"), and words whose doubling is
+/// an established form of its own: reduplications ("bye bye", "choo choo", "so so", "done
+/// done" for truly finished), sounds and intensifiers ("very very", "far far").
 const ALLOWED: &[&str] = &[
-    "had", "that", "is", "do", "bye", "ha", "no", "so", "very", "really", "super", "knock", "tut",
-    "chop", "go", "yada", "blah", "bang", "boo", "oh", "uh", "um", "yeah", "yes", "hear", "far",
-    "more", "much", "many", "long", "little", "big", "way", "well", "now", "there",
+    "had", "that", "is", "do", "bye", "buh", "ha", "he", "hee", "heh", "ho", "no", "nope", "so",
+    "very", "really", "super", "knock", "tut", "tsk", "chop", "go", "yada", "blah", "bang",
+    "boo", "oh", "uh", "um", "yeah", "yes", "hear", "far", "more", "much", "many", "long",
+    "little", "big", "way", "well", "now", "there", "done", "choo", "chug", "beep", "honk",
+    "toot", "ding", "ring", "tick", "tap", "clap", "woof", "meow", "moo", "baa", "quack",
+    "vroom", "zoom", "bling", "hush", "pooh", "goody", "night", "din", "hubba", "mahi", "aye",
+    "la", "na", "dum", "rah", "hip", "pom", "tom", "yum", "wah", "bam", "boom", "wow", "hey",
+    "yo", "ta", "please", "wait", "stop", "okay", "ok", "never", "pretty", "again", "cha",
+    "bora", "walla", "woo", "yay", "duh", "ugh", "whoa", "mm", "hmm", "ooh", "aah", "ah",
 ];
+
+/// "to write to to sign": a preposition left at the end of an infinitive ("to write to")
+/// followed by an infinitive of its own ("to sign"). `x` is the first of the two "to"s.
+fn stranded_to(doc: &crate::document::Document, toks: &[crate::text::tokens::Token], k: usize) -> bool {
+    use crate::language::lexicon::Classes;
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(&doc.prose).to_lowercase())
+    };
+    let verb = |i: usize| {
+        word(i).and_then(|w| crate::language::lexicon::lookup(&w))
+            .is_some_and(|e| e.classes.contains(Classes::VERB))
+    };
+    k >= 2
+        && word(k).as_deref() == Some("to")
+        && verb(k - 1)
+        && word(k - 2).as_deref() == Some("to")
+        && verb(k + 2)
+        && !word(k + 2).is_some_and(|w| {
+            crate::language::lexicon::lookup(&w).is_some_and(|e| e.classes.intersects(Classes::DET | Classes::PRON))
+        })
+}
 
 impl Rule for RepeatedWord {
     fn doc(&self) -> &'static RuleDoc {
@@ -68,7 +102,13 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 let lower = xt.to_lowercase();
-                if ALLOWED.contains(&lower.as_str()) {
+                if ALLOWED.contains(&lower.as_str()) || stranded_to(doc, toks, k) {
+                    continue;
+                }
+                // "ah ah", "whee whee": interjections are doubled on purpose.
+                if crate::language::lexicon::lookup(&lower)
+                    .is_some_and(|e| e.classes.contains(crate::language::lexicon::Classes::INTERJ))
+                {
                     continue;
                 }
                 // "Bora Bora", "Sirhan Sirhan": capitalised both times, mid-sentence.
@@ -79,6 +119,7 @@ impl Rule for RepeatedWord {
                 {
                     continue;
                 }
+                let (range, applicability) = deletion(&doc.source, x.start..x.end, y.start..y.end);
                 out.push(
                     Diagnostic::new(
                         DOC.id,
@@ -87,9 +128,9 @@ impl Rule for RepeatedWord {
                     )
                     .fix(
                         format!("delete the second '{yt}'"),
-                        Applicability::Safe,
+                        applicability,
                         vec![Edit {
-                            range: x.end..y.end,
+                            range,
                             replacement: String::new(),
                         }],
                     ),
@@ -97,4 +138,24 @@ impl Rule for RepeatedWord {
             }
         }
     }
+}
+
+/// What to delete to drop the second of two words, `x` and `y`, and whether the deletion is
+/// safe. On one line, the space before the second word and the word go. Across a line break
+/// the line break stays where it is: the second word goes with the spaces after it (it starts
+/// its line), or else the first word with the spaces before it (it ends its line); when
+/// neither can go cleanly ("the\nthe." alone on a line) the plain deletion is offered, unsafe.
+fn deletion(source: &str, x: Range<usize>, y: Range<usize>) -> (Range<usize>, Applicability) {
+    if !source[x.end..y.start].contains('\n') {
+        return (x.end..y.end, Applicability::Safe);
+    }
+    let after = source[y.end..].len() - source[y.end..].trim_start_matches([' ', '\t']).len();
+    if after > 0 && !source[y.end + after..].starts_with(['\n', '\r']) && y.end + after < source.len() {
+        return (y.start..y.end + after, Applicability::Safe);
+    }
+    let before = source[..x.start].len() - source[..x.start].trim_end_matches([' ', '\t']).len();
+    if before > 0 && !source[..x.start - before].ends_with('\n') && x.start > before {
+        return (x.start - before..x.end, Applicability::Safe);
+    }
+    (x.end..y.end, Applicability::Unsafe)
 }

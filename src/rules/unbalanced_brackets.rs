@@ -44,16 +44,17 @@ impl Rule for UnbalancedBrackets {
                 let prev = before.next();
                 let prev2 = before.next();
                 let at = block.range.start + i;
+                let face = emoticon(&text[..i], c, text[i + 1..].chars().next());
                 match c {
+                    '(' if face => {}
                     '(' | '[' | '{' => stack.push((at, c)),
                     ')' | ']' | '}' => {
-                        // "a)", "2)", "iv)" as list markers inside a paragraph; ":)" smileys.
+                        // "a)", "2)", "iv)" as list markers inside a paragraph.
                         let marker = c == ')'
                             && prev.is_some_and(|p| p.is_alphanumeric())
                             && prev2.is_none_or(|p| p.is_whitespace() || p == '(')
                             && !stack.iter().any(|&(_, o)| o == '(');
-                        let smiley = prev.is_some_and(|p| matches!(p, ':' | ';'));
-                        if marker || smiley {
+                        if marker || face {
                         } else if stack.last().is_some_and(|&(_, o)| o == pair(c)) {
                             stack.pop();
                         } else if let Some(&(open_at, open)) = stack.last() {
@@ -94,6 +95,40 @@ impl Rule for UnbalancedBrackets {
             }
         }
     }
+}
+
+/// Is the bracket `c`, after `before` and before `next`, the mouth of an emoticon (`:)`,
+/// `:-)`, `;)`, `:')`, `:(`, `:-(`)? Its eyes are a colon or semicolon, perhaps with a nose
+/// (`-`) or a tear (`'`) between; a semicolon that ends a character reference (`&amp;`,
+/// `&#8221;`) is no eye. A frown is one only when no word follows it at once and no word
+/// comes right before its eyes, so that `note:(see below)` keeps its bracket.
+fn emoticon(before: &str, c: char, next: Option<char>) -> bool {
+    if c != ')' && c != '(' {
+        return false;
+    }
+    let mut rest = before;
+    let mut eye = rest.chars().next_back();
+    if let Some(nose @ ('-' | '\'' | '\u{2019}')) = eye {
+        rest = &rest[..rest.len() - nose.len_utf8()];
+        eye = rest.chars().next_back();
+    }
+    let Some(eye @ (':' | ';')) = eye else {
+        return false;
+    };
+    rest = &rest[..rest.len() - 1];
+    if eye == ';' && ends_with_reference(rest) {
+        return false;
+    }
+    c == ')'
+        || (next.is_none_or(|n| !n.is_alphanumeric() && n != '(')
+            && rest.chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
+}
+
+/// Does `text` end with the body of a character reference (`&amp`, `&#8221`, `&#x201D`),
+/// whose `;` comes next?
+fn ends_with_reference(text: &str) -> bool {
+    let body = text.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '#');
+    body.ends_with('&') && body.len() + 1 < text.len()
 }
 
 /// Is `b` a bracket byte?

@@ -1,5 +1,7 @@
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Diagnostic, Severity};
+use std::ops::Range;
+
 use crate::document::{Block, BlockKind, Document};
 
 use super::unbalanced_brackets::has_zero_byte;
@@ -43,9 +45,9 @@ fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
         let Some(c) = slice[i..].chars().next() else {
             continue;
         };
-        let prev = slice[..i].chars().next_back();
         let at = block.range.start + i;
-        if let Some(m) = classify(c, prev, text[at + c.len_utf8()..].chars().next(), depth) {
+        let (prev, next) = neighbours(doc, at, c, slice[..i].chars().next_back());
+        if let Some(m) = classify(c, prev, next, depth) {
             match m {
                 Mark::Open => depth += 1,
                 Mark::Close => depth = depth.saturating_sub(1),
@@ -54,6 +56,30 @@ fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
         }
     }
     out
+}
+
+/// The characters either side of the mark `c` at `at`, as [`classify`] reads them (`prev`
+/// is the one before it in the block). Markup the prose leaves out counts as a word on that
+/// side: a code span or a link's end right before the mark (`` "`i: &T`" ``, `"[a](b)"`), or
+/// a code span or a link's text right after it.
+fn neighbours(doc: &Document, at: usize, c: char, prev: Option<char>) -> (Option<char>, Option<char>) {
+    let after = at + c.len_utf8();
+    let next = doc.prose[after..].chars().next();
+    let source_prev = doc.source[..at].chars().next_back();
+    let source_next = doc.source[after..].chars().next();
+    let prev = match (prev, source_prev) {
+        (Some(p), Some(s)) if p != s && p.is_whitespace() && matches!(s, '`' | ')' | ']') => {
+            Some('x')
+        }
+        _ => prev,
+    };
+    let next = match (next, source_next) {
+        (Some(n), Some(s)) if n != s && n.is_whitespace() && matches!(s, '`' | '[') => {
+            Some('x')
+        }
+        _ => next,
+    };
+    (prev, next)
 }
 
 /// What the character `c`, between `prev` and `next`, is as a double quotation mark, with
@@ -67,8 +93,9 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, depth: usize) -> Op
                 p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '/')
             });
             let after_space = next.is_none_or(|n| n.is_whitespace());
-            if prev.is_some_and(|p| p.is_ascii_digit()) && after_space {
-                // 12" (inches) is a measure, not a quotation mark.
+            if prev.is_some_and(|p| p.is_ascii_digit()) && after_space && depth == 0 {
+                // 12" (inches) is a measure, not a quotation mark; inside an open quotation
+                // ("version 2.0") the mark after a digit closes it.
                 None
             } else if before_space && !after_space {
                 Some(Mark::Open)
@@ -156,6 +183,22 @@ impl Rule for UnbalancedQuotes {
                 if let Some((j, at)) = close {
                     carried[j] = Some(at);
                 }
+                // A quotation may run on into the next paragraph, but not past the words
+                // that attribute it: "..., she said." ends the speaker's words.
+                let last_open = open[open.len() - 1];
+                if let Some(said) = attribution(&doc.prose[last_open..block.range.end]) {
+                    let said = last_open + said.start..last_open + said.end;
+                    let len = doc.source[last_open..].chars().next().map_or(1, char::len_utf8);
+                    out.push(
+                        Diagnostic::new(
+                            DOC.id,
+                            last_open..last_open + len,
+                            "this quotation is not closed before its attribution",
+                        )
+                        .label(said, "the speaker is named here, inside the quotation")
+                        .help("add the closing quotation mark (”) before the attribution"),
+                    );
+                }
                 continue;
             }
             let len = doc.source[first_open..]
@@ -187,6 +230,50 @@ impl Rule for UnbalancedQuotes {
             );
         }
     }
+}
+
+/// Verbs that attribute a quotation ("she said").
+const SPEECH: &[&str] = &[
+    "said", "says", "added", "adds", "explained", "continued", "noted", "recalled", "insisted",
+    "warned", "argued", "stated", "wrote", "asked", "told", "remarked", "replied", "conceded",
+];
+
+/// Pronouns that name a speaker.
+const SPEAKERS: &[&str] = &["he", "she", "they", "we", "I"];
+
+/// Where `quoted` (a quotation from its opening mark to the end of its paragraph) ends with
+/// an attribution: a comma, then a speaker and a verb of saying ("he said", "Mira Tal
+/// added", "said the mayor") and a full stop, as the paragraph's last words. The range is the
+/// attribution's, within `quoted`.
+fn attribution(quoted: &str) -> Option<Range<usize>> {
+    let end = quoted.trim_end();
+    let body = end.strip_suffix('.')?;
+    let comma = body.rfind(',')?;
+    let tail = &body[comma + 1..];
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !tail.starts_with(' ') {
+        return None;
+    }
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    let is_speaker = |w: &[&str]| match w {
+        [p] => SPEAKERS.contains(p) || is_name(p),
+        // "the captain", "the city's mayor".
+        ["the", rest @ ..] => rest.iter().all(|w| w.chars().all(char::is_lowercase)),
+        [first, rest @ ..] => is_name(first) && rest.iter().all(|w| is_name(w)),
+        [] => false,
+    };
+    let n = words.len();
+    let verb_last = SPEECH.contains(&words[n - 1]) && is_speaker(&words[..n - 1]);
+    let verb_first = SPEECH.contains(&words[0])
+        && (is_speaker(&words[1..]) || (words[1] == "the" && n == 3));
+    if !(verb_last || verb_first) || (n == 2 && words.iter().all(|w| is_name(w))) {
+        return None;
+    }
+    let start = comma + 1 + (tail.len() - tail.trim_start().len());
+    Some(start..body.len())
 }
 
 /// Does the quotation left open in paragraph `i` run on into the next paragraph? It does when
@@ -225,7 +312,8 @@ mod tests {
         let mut depth = 0usize;
         for (i, c) in text[block.range.clone()].char_indices() {
             let at = block.range.start + i;
-            let mark = classify(c, prev, text[at + c.len_utf8()..].chars().next(), depth);
+            let (p, n) = neighbours(doc, at, c, prev);
+            let mark = classify(c, p, n, depth);
             if let Some(m) = mark {
                 match m {
                     Mark::Open => depth += 1,
