@@ -23,8 +23,12 @@ static DOC: RuleDoc = RuleDoc {
             abbreviation (U.S./US, U.K./UK), hyphenation and compounds (e-mail/email, \
             co-operate/cooperate, per cent/percent), and near-identical spellings of one \
             name (\"Haldane\"/\"Haldan\"). The spelling to keep follows `dialect` when it is \
-            set, else the one the draft uses most. Official names (\"Pearl Harbor\" in a \
-            British draft, `rules/proper-names.txt`) and quoted titles are left alone. The \
+            set, else the one the draft uses most. Forms of one word count together \
+            (\"centre\" and \"centers\", \"minimised\" and \"minimize\"), and a single use of \
+            each spelling is enough. The headline counts, from a heading or the front matter's \
+            `title`. Official names (\"Pearl Harbor\" in a British draft, \
+            `rules/proper-names.txt`), quoted titles and block quotes (Markdown `>` or HTML \
+            `<blockquote>`: other writers' words, in their spelling) are left alone. The \
             variant lists are data built from SCOWL (`rules/spelling/`).",
     why: "Readers notice a word that changes spelling between paragraphs; it reads as two \
           writers' copy pasted together and makes the whole piece look unedited.",
@@ -74,6 +78,35 @@ struct Tables {
     /// either bit clear is no key, in any case (see [`ascii_print`]). Two bits per key rule
     /// out about ten times as many other words as one did.
     ascii_filter: Box<[u64; FILTER_BITS / 64]>,
+    /// Per group: its family, the groups that are forms of one word (organize, organized,
+    /// organization...), when it has one.
+    family: Vec<Option<usize>>,
+}
+
+/// The family of a variant pair: the stem both spellings share and the letters that differ
+/// ("organi", "z", "s" for organized/organised and organization/organisation; "cent",
+/// "er", "re" for center/centre and centers/centres). None for a pair that differs too
+/// near its start to tell one word from another.
+fn family_key(us: &str, gb: &str) -> Option<String> {
+    if us == gb || !us.is_ascii() || !gb.is_ascii() || us.contains(' ') || gb.contains(' ') {
+        return None;
+    }
+    let (a, b) = (us.as_bytes(), gb.as_bytes());
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let s = a[p..]
+        .iter()
+        .rev()
+        .zip(b[p..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (p >= 3).then(|| {
+        format!(
+            "{}|{}|{}",
+            &us[..p],
+            &us[p..us.len() - s],
+            &gb[p..gb.len() - s]
+        )
+    })
 }
 
 /// Size of [`Tables::ascii_filter`] in bits (8 KB).
@@ -178,6 +211,7 @@ fn tables() -> &'static Tables {
             forms: FastMap::default(),
             names: FastMap::default(),
             ascii_filter: Box::new([0; FILTER_BITS / 64]),
+            family: Vec::new(),
         };
         let add_form = |t: &mut Tables, form: &str, g: usize| {
             let form = form.trim();
@@ -223,6 +257,7 @@ fn tables() -> &'static Tables {
                 add_form(&mut t, f, g);
             }
         }
+        let variant_groups = t.groups.len();
         for r in rows(COMPOUNDS) {
             if r.len() < 3 {
                 continue;
@@ -272,6 +307,21 @@ fn tables() -> &'static Tables {
                 t.names.entry(w.clone()).or_default().push(words.clone());
             }
         }
+        let mut families: HashMap<String, usize> = HashMap::new();
+        t.family = (0..t.groups.len())
+            .map(|g| {
+                let group = &t.groups[g];
+                if g >= variant_groups || group.sense != Sense::Plain {
+                    return None;
+                }
+                let key = family_key(
+                    &group.dialects[0].to_lowercase(),
+                    &group.dialects[1].to_lowercase(),
+                )?;
+                let next = families.len();
+                Some(*families.entry(key).or_insert(next))
+            })
+            .collect();
         for key in t.forms.keys().filter(|k| k.is_ascii()) {
             for k in filter_bits(key.as_bytes()) {
                 t.ascii_filter[k / 64] |= 1 << (k % 64);
@@ -280,6 +330,10 @@ fn tables() -> &'static Tables {
         t
     })
 }
+
+/// A run of words to read: the text they are in, their tokens, the block they belong to
+/// (`usize::MAX` for the front matter's title) and that block's range.
+type Segment<'a> = (&'a str, std::borrow::Cow<'a, [Token]>, usize, Range<usize>);
 
 /// One use of a spelling.
 #[derive(Clone, Debug)]
@@ -299,8 +353,8 @@ fn dialect_index(d: Dialect) -> usize {
 }
 
 /// Is the word at `t` part of an official name such as "Pearl Harbor"?
-fn in_proper_name(doc: &Document, toks: &[Token], i: usize) -> bool {
-    let word = toks[i].text(&doc.prose);
+fn in_proper_name(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = toks[i].text(text);
     let Some(names) = tables().names.get(word) else {
         return false;
     };
@@ -314,14 +368,14 @@ fn in_proper_name(doc: &Document, toks: &[Token], i: usize) -> bool {
         let start = i - pos;
         name.iter().enumerate().all(|(k, w)| {
             toks.get(start + k)
-                .is_some_and(|t| t.kind == TokenKind::Word && t.text(&doc.prose) == w)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.text(text) == w)
         })
     })
 }
 
 /// Byte ranges of short quoted titles ("“Colour of Money”"), whose spelling is the title's.
-fn quoted_titles(doc: &Document, block: Range<usize>) -> Vec<Range<usize>> {
-    let text = &doc.prose[block.clone()];
+fn quoted_titles(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let text = &text[block.clone()];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -345,6 +399,24 @@ fn quoted_titles(doc: &Document, block: Range<usize>) -> Vec<Range<usize>> {
             }
             _ => {}
         }
+    }
+    out
+}
+
+/// The byte ranges of HTML block quotes (`<blockquote>` to `</blockquote>`) in `source`.
+fn html_quotes(source: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !source.contains("<blockquote") {
+        return out;
+    }
+    let mut at = 0;
+    while let Some(open) = source[at..].find("<blockquote").map(|k| at + k) {
+        let Some(close) = source[open..].find("</blockquote>").map(|k| open + k) else {
+            out.push(open..source.len());
+            break;
+        };
+        out.push(open..close);
+        at = close + 1;
     }
     out
 }
@@ -394,18 +466,37 @@ impl InconsistentSpelling {
         let mut uses: HashMap<usize, Vec<Use>> = HashMap::new();
         let mut titles_of: Option<(usize, Vec<Range<usize>>)> = None;
         let mut folded = String::new();
-        let prose = doc.prose.as_bytes();
+        // What is read: the headline when it sits in the front matter (its words, read from
+        // the source), then every sentence of the body's prose, the headline's included.
+        // Block quotes (Markdown's or HTML's) hold other writers' words, in their spelling.
+        let quoted = html_quotes(&doc.source);
+        let mut segments: Vec<Segment> = Vec::new();
+        if let Some(t) = &doc.title
+            && t.block.is_none()
+        {
+            let toks = crate::text::tokens::tokenize(&doc.source, t.range.clone());
+            segments.push((&doc.source, toks.into(), usize::MAX, t.range.clone()));
+        }
         for s in &a.sentences {
             let block = &doc.blocks[s.block];
-            if Some(s.block) == title
-                || !matches!(
-                    block.kind,
-                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)
-                )
+            if !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)
+            ) || (Some(s.block) != title
+                && (block.quote_depth > 0
+                    || quoted
+                        .iter()
+                        .any(|q| q.start <= block.range.start && block.range.end <= q.end)))
             {
                 continue;
             }
             let toks = &a.tokens[s.tokens.clone()];
+            segments.push((&doc.prose, toks.into(), s.block, block.range.clone()));
+        }
+        for (text_all, toks, block_id, block_range) in &segments {
+            let (text_all, block_id): (&str, usize) = (text_all, *block_id);
+            let prose = text_all.as_bytes();
+            let toks: &[Token] = toks;
             for (i, tok) in toks.iter().enumerate() {
                 if tok.kind != TokenKind::Word {
                     continue;
@@ -417,7 +508,7 @@ impl InconsistentSpelling {
                 if bytes.is_ascii() && !passes_filter(&t.ascii_filter, bytes) {
                     continue;
                 }
-                let text = tok.text(&doc.prose);
+                let text = tok.text(text_all);
                 folded.clear();
                 if text.is_ascii() {
                     folded.push_str(text);
@@ -432,7 +523,7 @@ impl InconsistentSpelling {
                     && !f.double.is_empty()
                     && let Some(next) = toks.get(i + 1)
                 {
-                    let second = next.text(&doc.prose).to_lowercase();
+                    let second = next.text(text_all).to_lowercase();
                     if let Some((_, g)) = f.double.iter().find(|(w, _)| *w == second) {
                         hit = Some((*g, format!("{folded} {second}"), tok.start..next.end));
                     }
@@ -460,7 +551,7 @@ impl InconsistentSpelling {
                 let prev_number = i > 0 && toks[i - 1].kind == TokenKind::Number;
                 let next_capital = toks.get(i + 1).is_some_and(|n| {
                     n.kind == TokenKind::Word
-                        && n.text(&doc.prose)
+                        && n.text(text_all)
                             .chars()
                             .next()
                             .is_some_and(char::is_uppercase)
@@ -471,17 +562,17 @@ impl InconsistentSpelling {
                     Sense::Program => !*is_computing.get_or_insert_with(computing),
                     Sense::BeforeName => next_capital,
                 };
-                if !counted || in_proper_name(doc, toks, i) {
+                if !counted || in_proper_name(text_all, toks, i) {
                     continue;
                 }
                 // "US" in a line of capitals is a shout, not an abbreviation.
-                if group.case_sensitive && all_caps_block(doc, block.range.clone()) {
+                if group.case_sensitive && all_caps_block(text_all, block_range.clone()) {
                     continue;
                 }
                 let titles = match &titles_of {
-                    Some((b, r)) if *b == s.block => r,
+                    Some((b, r)) if *b == block_id => r,
                     _ => {
-                        titles_of = Some((s.block, quoted_titles(doc, block.range.clone())));
+                        titles_of = Some((block_id, quoted_titles(text_all, block_range.clone())));
                         &titles_of.as_ref().unwrap().1
                     }
                 };
@@ -498,8 +589,8 @@ impl InconsistentSpelling {
     }
 }
 
-fn all_caps_block(doc: &Document, range: Range<usize>) -> bool {
-    let letters = doc.prose[range].chars().filter(|c| c.is_alphabetic());
+fn all_caps_block(text: &str, range: Range<usize>) -> bool {
+    let letters = text[range].chars().filter(|c| c.is_alphabetic());
     let (mut upper, mut total) = (0, 0);
     for c in letters {
         total += 1;
@@ -516,7 +607,9 @@ impl Rule for InconsistentSpelling {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let t = tables();
-        let mut groups: Vec<(usize, Vec<Use>)> = self.collect(cx).into_iter().collect();
+        let mut collected = self.collect(cx);
+        families(cx, &mut collected, out);
+        let mut groups: Vec<(usize, Vec<Use>)> = collected.into_iter().collect();
         groups.sort_by_key(|(_, u)| u[0].range.start);
         for (g, uses) in groups {
             let group = &t.groups[g];
@@ -565,6 +658,19 @@ fn push_finding(
     counts: &[(String, Vec<Range<usize>>)],
     out: &mut Vec<Diagnostic>,
 ) {
+    push_finding_with(doc, cx, keep, counts, &|_| keep.to_string(), out);
+}
+
+/// [`push_finding`], with the spelling to write in place of each other use given by
+/// `replace` (the kept spelling of that use's own form: "centres" for "centers").
+fn push_finding_with(
+    doc: &Document,
+    cx: &Context,
+    keep: &str,
+    counts: &[(String, Vec<Range<usize>>)],
+    replace: &dyn Fn(&Range<usize>) -> String,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some((_, kept)) = counts.iter().find(|(f, _)| f == keep) else {
         return;
     };
@@ -608,7 +714,7 @@ fn push_finding(
             }
             edits.push(Edit {
                 range: r.clone(),
-                replacement: match_case(&doc.source[r.clone()], keep),
+                replacement: match_case(&doc.source[r.clone()], &replace(r)),
             });
         }
     }
@@ -617,6 +723,99 @@ fn push_finding(
         Applicability::Unsafe,
         edits,
     ));
+}
+
+/// Forms of one word spelt both ways ("centre" and "centers", "minimised" and "minimize"):
+/// one finding per word, taken out of `collected`. A family is read this way only when each
+/// of its uses is one of the two spellings its own form has (the American or the British);
+/// otherwise its groups are left to be read one by one.
+fn families(cx: &Context, collected: &mut HashMap<usize, Vec<Use>>, out: &mut Vec<Diagnostic>) {
+    let t = tables();
+    let mut by_family: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &g in collected.keys() {
+        if let Some(f) = t.family[g] {
+            by_family.entry(f).or_default().push(g);
+        }
+    }
+    let mut found: Vec<(usize, Vec<usize>)> = by_family
+        .into_values()
+        .filter(|gs| gs.len() > 1)
+        .map(|gs| {
+            let first = gs
+                .iter()
+                .map(|g| collected[g][0].range.start)
+                .min()
+                .unwrap_or(0);
+            (first, gs)
+        })
+        .collect();
+    found.sort();
+    for (_, gs) in found {
+        let side = |g: usize, form: &str| {
+            let d = &t.groups[g].dialects;
+            if form == d[0].to_lowercase() {
+                Some(0)
+            } else if form == d[1].to_lowercase() {
+                Some(1)
+            } else {
+                None
+            }
+        };
+        // Each use with its group and side, in reading order.
+        let mut uses: Vec<(Range<usize>, usize, usize, String)> = Vec::new();
+        let mut sided = true;
+        for &g in &gs {
+            for u in &collected[&g] {
+                match side(g, &u.form) {
+                    Some(s) => uses.push((u.range.clone(), g, s, u.form.clone())),
+                    None => sided = false,
+                }
+            }
+        }
+        if !sided {
+            continue;
+        }
+        for g in &gs {
+            collected.remove(g);
+        }
+        uses.sort_by_key(|u| u.0.start);
+        // The spellings of each side, named by the first form used.
+        let mut counts: Vec<(String, Vec<Range<usize>>, usize)> = Vec::new();
+        for (r, _, s, form) in &uses {
+            match counts.iter_mut().find(|c| c.2 == *s) {
+                Some(c) => c.1.push(r.clone()),
+                None => counts.push((form.clone(), vec![r.clone()], *s)),
+            }
+        }
+        if counts.len() < 2 {
+            continue;
+        }
+        let preferred = cx.settings.dialect.and_then(|d| {
+            let g = &t.groups[uses[0].1];
+            side(uses[0].1, &g.dialects[dialect_index(d)].to_lowercase())
+        });
+        let keep_side = preferred.unwrap_or_else(|| {
+            // The majority; on a tie, the first used.
+            let max = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
+            counts.iter().find(|c| c.1.len() == max).map_or(0, |c| c.2)
+        });
+        let Some(keep) = counts
+            .iter()
+            .find(|c| c.2 == keep_side)
+            .map(|c| c.0.clone())
+        else {
+            continue;
+        };
+        let plain: Vec<(String, Vec<Range<usize>>)> =
+            counts.into_iter().map(|(f, r, _)| (f, r)).collect();
+        let replace = |r: &Range<usize>| {
+            uses.iter().find(|u| u.0 == *r).map_or_else(
+                || keep.clone(),
+                |u| t.groups[u.1].dialects[keep_side].to_lowercase(),
+            )
+        };
+        push_finding_with(cx.doc, cx, &keep, &plain, &replace, out);
+    }
 }
 
 /// Near-identical spellings of one name: "Haldane" three times and "Haldan" once.

@@ -121,7 +121,10 @@ fn emoticon(before: &str, c: char, next: Option<char>) -> bool {
     }
     c == ')'
         || (next.is_none_or(|n| !n.is_alphanumeric() && n != '(')
-            && rest.chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
+            && rest
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphanumeric()))
 }
 
 /// Does `text` end with the body of a character reference (`&amp`, `&#8221`, `&#x201D`),
