@@ -729,6 +729,51 @@ fn pasted_headline(doc: &Document, i: usize) -> bool {
         && text.chars().next().is_some_and(char::is_uppercase)
         && !text.ends_with(['.', ':', ';', ','])
         && !text.contains("](")
+        && !credit_line(text)
+}
+
+/// A credit or note line that closes an article ("Reporting by Mira Tal in Vessany",
+/// "Editing by Oren Malik", "Photo: Harbour Press"): the article's own, not residue.
+fn credit_line(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "reporting"
+            | "additional"
+            | "editing"
+            | "edited"
+            | "writing"
+            | "written"
+            | "photo"
+            | "photos"
+            | "photograph"
+            | "image"
+            | "images"
+            | "video"
+            | "graphic"
+            | "graphics"
+            | "source"
+            | "sources"
+            | "contact"
+            | "email"
+            | "correction"
+            | "clarification"
+            | "update"
+            | "updated"
+            | "published"
+            | "compiled"
+            | "produced"
+            | "illustration"
+            | "with"
+            | "by"
+            | "thanks"
+    ) || text.contains(" by ")
+        || text.contains('@')
+        || text.contains('©')
 }
 
 /// The run of pasted headlines that ends the draft, after its last sentence or after other
