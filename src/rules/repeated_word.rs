@@ -11,8 +11,10 @@ static DOC: RuleDoc = RuleDoc {
     summary: "the same word twice in a row (\"the the\"), also across a line break",
     default: on(Severity::Error),
     flags: "A word written twice in a row with only spaces or a line break between. Doublings \
-            that grammar allows (\"had had\", \"that that\", \"is is\") and names such as \
-            \"Bora Bora\" are left alone.",
+            that grammar allows (\"had had\", \"that that\", \"is is\", \"to write to to \
+            ask\"), deliberate reduplications (\"done done\", \"bye bye\", \"choo choo\", \
+            doubled interjections such as \"ah ah ah\") and names such as \"Bora Bora\" are \
+            left alone.",
     why: "A doubled word is the commonest slip of fast typing and the easiest for a reader to \
           spot.",
     example: "The council will vote on the\nthe budget on Tuesday.\n",

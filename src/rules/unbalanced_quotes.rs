@@ -17,7 +17,13 @@ static DOC: RuleDoc = RuleDoc {
             convention for quotations that run over several paragraphs: every paragraph but \
             the last is left open, and the next one reopens with an opening mark. Apostrophes \
             in contractions, possessives and years ('90s) are not quotation marks, and single \
-            quotes may nest inside double ones.",
+            quotes may nest inside double ones. A mark after a digit closes an open quotation \
+            (\"version 2.0\") and is otherwise an inch mark (12\" pipe); a code span or link \
+            right beside a mark counts as a word (a quotation may open or close on one). A \
+            quotation that runs on into the next paragraph must not run past its attribution: \
+            a paragraph that reads “The channel must be cleared, she said. and is followed by \
+            a reopened quotation is flagged, since the closing mark belongs before \"she \
+            said\".",
     why: "An unclosed quotation leaves the reader unsure where the speaker's words end and the \
           writer's begin: it can put words in someone's mouth.",
     example: "The mayor told reporters, “We will rebuild the bridge by spring.\n\n\
