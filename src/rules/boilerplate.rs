@@ -18,8 +18,14 @@ static DOC: RuleDoc = RuleDoc {
             forms (\"Leave a Reply\", \"Your email address will not be published\"), author \
             boxes (\"View all posts by ...\"), share bars, \"Related posts\" blocks with their \
             list of headlines, advertisement markers, tag and category lines, \"Continue \
-            reading\", newsletter and cookie prompts. A run of residue blocks of one kind is \
-            one finding covering its extent. The phrase list is data: `rules/boilerplate.toml`.",
+            reading\", newsletter and cookie prompts, the stock lines of blog themes (\"Post \
+            navigation\", \"This entry was posted in ... Bookmark the permalink.\", \"Also \
+            read: <headline>\"), and a run of other stories' headlines pasted one a line after \
+            the last paragraph. Only the system's own generic text counts: a line the author \
+            wrote is left alone (\"Follow us on Twitter @handle\" names an account; \"See \
+            also:\" and a \"## Read more\" heading introduce the author's own links). A run of \
+            residue blocks of one kind is one finding covering its extent. The phrase list is \
+            data: `rules/boilerplate.toml`.",
     why: "Residue copied from a web page along with the article tells readers the story was \
           lifted, not written, and breaks the page it is published on.",
     example: "The museum reopens on Saturday.\n\n## Leave a Reply\n\n\
@@ -667,10 +673,7 @@ fn classify_with(raw: &str, gated: bool, scratch: &mut Scratch) -> Option<&'stat
     };
     let t = table();
     if !gated {
-        return t
-            .phrases
-            .iter()
-            .find(|p| matches(p, &forms, None, 0));
+        return t.phrases.iter().find(|p| matches(p, &forms, None, 0));
     }
     // The first phrase in file order that matches is the first of each mode's first.
     let mut best = usize::MAX;
@@ -726,11 +729,56 @@ fn pasted_headline(doc: &Document, i: usize) -> bool {
         && text.chars().next().is_some_and(char::is_uppercase)
         && !text.ends_with(['.', ':', ';', ','])
         && !text.contains("](")
+        && !credit_line(text)
 }
 
-/// The run of pasted headlines that ends the draft, after its last sentence: its first and
-/// last blocks.
-fn trailing_headlines(doc: &Document) -> Option<(usize, usize)> {
+/// A credit or note line that closes an article ("Reporting by Mira Tal in Vessany",
+/// "Editing by Oren Malik", "Photo: Harbour Press"): the article's own, not residue.
+fn credit_line(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "reporting"
+            | "additional"
+            | "editing"
+            | "edited"
+            | "writing"
+            | "written"
+            | "photo"
+            | "photos"
+            | "photograph"
+            | "image"
+            | "images"
+            | "video"
+            | "graphic"
+            | "graphics"
+            | "source"
+            | "sources"
+            | "contact"
+            | "email"
+            | "correction"
+            | "clarification"
+            | "update"
+            | "updated"
+            | "published"
+            | "compiled"
+            | "produced"
+            | "illustration"
+            | "with"
+            | "by"
+            | "thanks"
+    ) || text.contains(" by ")
+        || text.contains('@')
+        || text.contains('©')
+}
+
+/// The run of pasted headlines that ends the draft, after its last sentence or after other
+/// residue (`kinds`): its first and last blocks.
+fn trailing_headlines(doc: &Document, kinds: &[Option<&str>]) -> Option<(usize, usize)> {
     let n = doc.blocks.len();
     let mut first = n;
     while first > 0 && pasted_headline(doc, first - 1) {
@@ -739,8 +787,11 @@ fn trailing_headlines(doc: &Document) -> Option<(usize, usize)> {
     // After the article: a paragraph that ends a sentence comes right before the run.
     let after_article = first > 0 && {
         let b = &doc.blocks[first - 1];
-        b.kind == BlockKind::Paragraph
-            && doc.prose[b.range.clone()].trim_end().ends_with(['.', '!', '?', '"', '”'])
+        kinds[first - 1].is_some()
+            || (b.kind == BlockKind::Paragraph
+                && doc.prose[b.range.clone()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '”']))
     };
     (n - first >= HEADLINE_RUN && after_article).then(|| (first, n - 1))
 }
@@ -795,7 +846,7 @@ impl Rule for Boilerplate {
         let mut kinds: Vec<Option<&'static str>> =
             (0..n).map(|i| residue(doc, i, &mut scratch)).collect();
         // Links to other stories pasted after the last paragraph, one headline a line.
-        if let Some((first, last)) = trailing_headlines(doc)
+        if let Some((first, last)) = trailing_headlines(doc, &kinds)
             && kinds[first..=last].iter().all(Option::is_none)
         {
             for k in &mut kinds[first..=last] {

@@ -326,19 +326,52 @@ fn other_reading(
         && word(k - 1).is_some_and(|w| {
             matches!(
                 w.as_str(),
-                "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "not"
-                    | "still" | "also" | "now" | "always" | "often" | "usually"
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "not"
+                    | "still"
+                    | "also"
+                    | "now"
+                    | "always"
+                    | "often"
+                    | "usually"
             )
         })
     {
         k -= 1;
     }
     let subject = if k > 0 { word(k - 1) } else { None };
+    // "Isn't research a one-off?", "Why was support so thin?": the auxiliary opens a
+    // question and the subject comes after it.
+    let opens = aux == 0
+        || (aux == 1
+            && word(0).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "why" | "how" | "where" | "when" | "what" | "who"
+                )
+            }));
+    if opens
+        && toks
+            .last()
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(&doc.prose) == "?")
+    {
+        return true;
+    }
     if noun_too
         && after_be
-        && subject
-            .as_deref()
-            .is_some_and(|w| matches!(w, "it" | "there" | "here" | "this" | "that" | "what" | "it's" | "there's"))
+        && subject.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "it" | "there" | "here" | "this" | "that" | "what" | "it's" | "there's"
+            )
+        })
     {
         return true;
     }
@@ -355,7 +388,12 @@ fn other_reading(
         let next = classes(i + 1);
         if next.intersects(Classes::ANY_NOUN)
             && !next.intersects(
-                Classes::DET | Classes::PRON | Classes::PREP | Classes::CONJ | Classes::SUBORD | Classes::ADV,
+                Classes::DET
+                    | Classes::PRON
+                    | Classes::PREP
+                    | Classes::CONJ
+                    | Classes::SUBORD
+                    | Classes::ADV,
             )
         {
             return true;
@@ -363,9 +401,11 @@ fn other_reading(
     }
     // "the benchmarks we have mostly exercise": a noun, a subject pronoun, the auxiliary.
     if aux >= 2
-        && word(aux - 1).is_some_and(|w| matches!(w.as_str(), "we" | "they" | "i" | "you" | "he" | "she"))
+        && word(aux - 1)
+            .is_some_and(|w| matches!(w.as_str(), "we" | "they" | "i" | "you" | "he" | "she"))
         && classes(aux - 2).intersects(Classes::ANY_NOUN)
-        && !classes(aux - 2).intersects(Classes::PRON | Classes::DET | Classes::PREP | Classes::CONJ)
+        && !classes(aux - 2)
+            .intersects(Classes::PRON | Classes::DET | Classes::PREP | Classes::CONJ)
     {
         return true;
     }

@@ -99,7 +99,14 @@ fn family_key(us: &str, gb: &str) -> Option<String> {
         .zip(b[p..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    (p >= 3).then(|| format!("{}|{}|{}", &us[..p], &us[p..us.len() - s], &gb[p..gb.len() - s]))
+    (p >= 3).then(|| {
+        format!(
+            "{}|{}|{}",
+            &us[..p],
+            &us[p..us.len() - s],
+            &gb[p..gb.len() - s]
+        )
+    })
 }
 
 /// Size of [`Tables::ascii_filter`] in bits (8 KB).
@@ -307,7 +314,10 @@ fn tables() -> &'static Tables {
                 if g >= variant_groups || group.sense != Sense::Plain {
                     return None;
                 }
-                let key = family_key(&group.dialects[0].to_lowercase(), &group.dialects[1].to_lowercase())?;
+                let key = family_key(
+                    &group.dialects[0].to_lowercase(),
+                    &group.dialects[1].to_lowercase(),
+                )?;
                 let next = families.len();
                 Some(*families.entry(key).or_insert(next))
             })
@@ -320,6 +330,10 @@ fn tables() -> &'static Tables {
         t
     })
 }
+
+/// A run of words to read: the text they are in, their tokens, the block they belong to
+/// (`usize::MAX` for the front matter's title) and that block's range.
+type Segment<'a> = (&'a str, std::borrow::Cow<'a, [Token]>, usize, Range<usize>);
 
 /// One use of a spelling.
 #[derive(Clone, Debug)]
@@ -456,7 +470,7 @@ impl InconsistentSpelling {
         // the source), then every sentence of the body's prose, the headline's included.
         // Block quotes (Markdown's or HTML's) hold other writers' words, in their spelling.
         let quoted = html_quotes(&doc.source);
-        let mut segments: Vec<(&str, std::borrow::Cow<[Token]>, usize, Range<usize>)> = Vec::new();
+        let mut segments: Vec<Segment> = Vec::new();
         if let Some(t) = &doc.title
             && t.block.is_none()
         {
@@ -470,7 +484,9 @@ impl InconsistentSpelling {
                 BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading(_)
             ) || (Some(s.block) != title
                 && (block.quote_depth > 0
-                    || quoted.iter().any(|q| q.start <= block.range.start && block.range.end <= q.end)))
+                    || quoted
+                        .iter()
+                        .any(|q| q.start <= block.range.start && block.range.end <= q.end)))
             {
                 continue;
             }
@@ -725,7 +741,11 @@ fn families(cx: &Context, collected: &mut HashMap<usize, Vec<Use>>, out: &mut Ve
         .into_values()
         .filter(|gs| gs.len() > 1)
         .map(|gs| {
-            let first = gs.iter().map(|g| collected[g][0].range.start).min().unwrap_or(0);
+            let first = gs
+                .iter()
+                .map(|g| collected[g][0].range.start)
+                .min()
+                .unwrap_or(0);
             (first, gs)
         })
         .collect();
@@ -779,15 +799,20 @@ fn families(cx: &Context, collected: &mut HashMap<usize, Vec<Use>>, out: &mut Ve
             let max = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
             counts.iter().find(|c| c.1.len() == max).map_or(0, |c| c.2)
         });
-        let Some(keep) = counts.iter().find(|c| c.2 == keep_side).map(|c| c.0.clone()) else {
+        let Some(keep) = counts
+            .iter()
+            .find(|c| c.2 == keep_side)
+            .map(|c| c.0.clone())
+        else {
             continue;
         };
         let plain: Vec<(String, Vec<Range<usize>>)> =
             counts.into_iter().map(|(f, r, _)| (f, r)).collect();
         let replace = |r: &Range<usize>| {
-            uses.iter()
-                .find(|u| u.0 == *r)
-                .map_or_else(|| keep.clone(), |u| t.groups[u.1].dialects[keep_side].to_lowercase())
+            uses.iter().find(|u| u.0 == *r).map_or_else(
+                || keep.clone(),
+                |u| t.groups[u.1].dialects[keep_side].to_lowercase(),
+            )
         };
         push_finding_with(cx.doc, cx, &keep, &plain, &replace, out);
     }

@@ -11,8 +11,10 @@ static DOC: RuleDoc = RuleDoc {
     summary: "the same word twice in a row (\"the the\"), also across a line break",
     default: on(Severity::Error),
     flags: "A word written twice in a row with only spaces or a line break between. Doublings \
-            that grammar allows (\"had had\", \"that that\", \"is is\") and names such as \
-            \"Bora Bora\" are left alone.",
+            that grammar allows (\"had had\", \"that that\", \"is is\", \"to write to to \
+            ask\"), deliberate reduplications (\"done done\", \"bye bye\", \"choo choo\", \
+            doubled interjections such as \"ah ah ah\") and names such as \"Bora Bora\" are \
+            left alone.",
     why: "A doubled word is the commonest slip of fast typing and the easiest for a reader to \
           spot.",
     example: "The council will vote on the\nthe budget on Tuesday.\n",
@@ -26,19 +28,23 @@ static DOC: RuleDoc = RuleDoc {
 /// done" for truly finished), sounds and intensifiers ("very very", "far far").
 const ALLOWED: &[&str] = &[
     "had", "that", "is", "do", "bye", "buh", "ha", "he", "hee", "heh", "ho", "no", "nope", "so",
-    "very", "really", "super", "knock", "tut", "tsk", "chop", "go", "yada", "blah", "bang",
-    "boo", "oh", "uh", "um", "yeah", "yes", "hear", "far", "more", "much", "many", "long",
-    "little", "big", "way", "well", "now", "there", "done", "choo", "chug", "beep", "honk",
-    "toot", "ding", "ring", "tick", "tap", "clap", "woof", "meow", "moo", "baa", "quack",
-    "vroom", "zoom", "bling", "hush", "pooh", "goody", "night", "din", "hubba", "mahi", "aye",
-    "la", "na", "dum", "rah", "hip", "pom", "tom", "yum", "wah", "bam", "boom", "wow", "hey",
-    "yo", "ta", "please", "wait", "stop", "okay", "ok", "never", "pretty", "again", "cha",
-    "bora", "walla", "woo", "yay", "duh", "ugh", "whoa", "mm", "hmm", "ooh", "aah", "ah",
+    "very", "really", "super", "knock", "tut", "tsk", "chop", "go", "yada", "blah", "bang", "boo",
+    "oh", "uh", "um", "yeah", "yes", "hear", "far", "more", "much", "many", "long", "little",
+    "big", "way", "well", "now", "there", "done", "choo", "chug", "beep", "honk", "toot", "ding",
+    "ring", "tick", "tap", "clap", "woof", "meow", "moo", "baa", "quack", "vroom", "zoom", "bling",
+    "hush", "pooh", "goody", "night", "din", "hubba", "mahi", "aye", "la", "na", "dum", "rah",
+    "hip", "pom", "tom", "yum", "wah", "bam", "boom", "wow", "hey", "yo", "ta", "please", "wait",
+    "stop", "okay", "ok", "never", "pretty", "again", "cha", "bora", "walla", "woo", "yay", "duh",
+    "ugh", "whoa", "mm", "hmm", "ooh", "aah", "ah",
 ];
 
 /// "to write to to sign": a preposition left at the end of an infinitive ("to write to")
 /// followed by an infinitive of its own ("to sign"). `x` is the first of the two "to"s.
-fn stranded_to(doc: &crate::document::Document, toks: &[crate::text::tokens::Token], k: usize) -> bool {
+fn stranded_to(
+    doc: &crate::document::Document,
+    toks: &[crate::text::tokens::Token],
+    k: usize,
+) -> bool {
     use crate::language::lexicon::Classes;
     let word = |i: usize| {
         toks.get(i)
@@ -46,7 +52,8 @@ fn stranded_to(doc: &crate::document::Document, toks: &[crate::text::tokens::Tok
             .map(|t| t.text(&doc.prose).to_lowercase())
     };
     let verb = |i: usize| {
-        word(i).and_then(|w| crate::language::lexicon::lookup(&w))
+        word(i)
+            .and_then(|w| crate::language::lexicon::lookup(&w))
             .is_some_and(|e| e.classes.contains(Classes::VERB))
     };
     k >= 2
@@ -55,7 +62,8 @@ fn stranded_to(doc: &crate::document::Document, toks: &[crate::text::tokens::Tok
         && word(k - 2).as_deref() == Some("to")
         && verb(k + 2)
         && !word(k + 2).is_some_and(|w| {
-            crate::language::lexicon::lookup(&w).is_some_and(|e| e.classes.intersects(Classes::DET | Classes::PRON))
+            crate::language::lexicon::lookup(&w)
+                .is_some_and(|e| e.classes.intersects(Classes::DET | Classes::PRON))
         })
 }
 
@@ -106,9 +114,10 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 // "ah ah", "whee whee": interjections are doubled on purpose.
-                if crate::language::lexicon::lookup(&lower)
-                    .is_some_and(|e| e.classes.contains(crate::language::lexicon::Classes::INTERJ))
-                {
+                if crate::language::lexicon::lookup(&lower).is_some_and(|e| {
+                    e.classes
+                        .contains(crate::language::lexicon::Classes::INTERJ)
+                }) {
                     continue;
                 }
                 // "Bora Bora", "Sirhan Sirhan": capitalised both times, mid-sentence.
@@ -150,7 +159,10 @@ fn deletion(source: &str, x: Range<usize>, y: Range<usize>) -> (Range<usize>, Ap
         return (x.end..y.end, Applicability::Safe);
     }
     let after = source[y.end..].len() - source[y.end..].trim_start_matches([' ', '\t']).len();
-    if after > 0 && !source[y.end + after..].starts_with(['\n', '\r']) && y.end + after < source.len() {
+    if after > 0
+        && !source[y.end + after..].starts_with(['\n', '\r'])
+        && y.end + after < source.len()
+    {
         return (y.start..y.end + after, Applicability::Safe);
     }
     let before = source[..x.start].len() - source[..x.start].trim_end_matches([' ', '\t']).len();

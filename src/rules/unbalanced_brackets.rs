@@ -9,7 +9,9 @@ static DOC: RuleDoc = RuleDoc {
     default: on(Severity::Warning),
     flags: "An opening bracket ( [ { with no matching closing one before the paragraph ends, \
             a closing one that nothing opened, or a pair that does not match (\"(...]\"). \
-            Enumerations such as \"a)\" and \"2)\" and emoticons are not brackets.",
+            Enumerations such as \"a)\" and \"2)\" and emoticons (\":-)\", \";)\", \":(\") are not \
+            brackets, and an aside left open inside a quotation that closes is the quoted \
+            writer's, reproduced as written.",
     why: "A parenthesis left open swallows the rest of the paragraph: the reader cannot tell \
           where the aside ends.",
     example: "The plan (approved in March was delayed again.\n",
@@ -82,6 +84,10 @@ impl Rule for UnbalancedBrackets {
                 }
             }
             for (at, open) in stack {
+                // An aside left open inside a quotation is the quoted writer's, verbatim.
+                if inside_quotation(text, at - block.range.start) {
+                    continue;
+                }
                 let end = block.range.end;
                 let last = doc.source[..end]
                     .chars()
@@ -121,7 +127,17 @@ fn emoticon(before: &str, c: char, next: Option<char>) -> bool {
     }
     c == ')'
         || (next.is_none_or(|n| !n.is_alphanumeric() && n != '(')
-            && rest.chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
+            && rest
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphanumeric()))
+}
+
+/// Is byte `i` of `text` inside a quotation that closes later in `text`: after an odd
+/// number of double quotation marks, with another one after it?
+fn inside_quotation(text: &str, i: usize) -> bool {
+    let marks = |t: &str| t.chars().filter(|c| matches!(c, '"' | '“' | '”')).count();
+    marks(&text[..i]) % 2 == 1 && marks(&text[i..]) > 0
 }
 
 /// Does `text` end with the body of a character reference (`&amp`, `&#8221`, `&#x201D`),

@@ -17,7 +17,13 @@ static DOC: RuleDoc = RuleDoc {
             convention for quotations that run over several paragraphs: every paragraph but \
             the last is left open, and the next one reopens with an opening mark. Apostrophes \
             in contractions, possessives and years ('90s) are not quotation marks, and single \
-            quotes may nest inside double ones.",
+            quotes may nest inside double ones. A mark after a digit closes an open quotation \
+            (\"version 2.0\") and is otherwise an inch mark (12\" pipe); a code span or link \
+            right beside a mark counts as a word (a quotation may open or close on one). A \
+            quotation that runs on into the next paragraph must not run past its attribution: \
+            a paragraph that reads “The channel must be cleared, she said. and is followed by \
+            a reopened quotation is flagged, since the closing mark belongs before \"she \
+            said\".",
     why: "An unclosed quotation leaves the reader unsure where the speaker's words end and the \
           writer's begin: it can put words in someone's mouth.",
     example: "The mayor told reporters, “We will rebuild the bridge by spring.\n\n\
@@ -62,7 +68,12 @@ fn marks(doc: &Document, block: &Block) -> Vec<(usize, Mark)> {
 /// is the one before it in the block). Markup the prose leaves out counts as a word on that
 /// side: a code span or a link's end right before the mark (`` "`i: &T`" ``, `"[a](b)"`), or
 /// a code span or a link's text right after it.
-fn neighbours(doc: &Document, at: usize, c: char, prev: Option<char>) -> (Option<char>, Option<char>) {
+fn neighbours(
+    doc: &Document,
+    at: usize,
+    c: char,
+    prev: Option<char>,
+) -> (Option<char>, Option<char>) {
     let after = at + c.len_utf8();
     let next = doc.prose[after..].chars().next();
     let source_prev = doc.source[..at].chars().next_back();
@@ -74,9 +85,7 @@ fn neighbours(doc: &Document, at: usize, c: char, prev: Option<char>) -> (Option
         _ => prev,
     };
     let next = match (next, source_next) {
-        (Some(n), Some(s)) if n != s && n.is_whitespace() && matches!(s, '`' | '[') => {
-            Some('x')
-        }
+        (Some(n), Some(s)) if n != s && n.is_whitespace() && matches!(s, '`' | '[') => Some('x'),
         _ => next,
     };
     (prev, next)
@@ -188,7 +197,10 @@ impl Rule for UnbalancedQuotes {
                 let last_open = open[open.len() - 1];
                 if let Some(said) = attribution(&doc.prose[last_open..block.range.end]) {
                     let said = last_open + said.start..last_open + said.end;
-                    let len = doc.source[last_open..].chars().next().map_or(1, char::len_utf8);
+                    let len = doc.source[last_open..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
                     out.push(
                         Diagnostic::new(
                             DOC.id,
@@ -234,8 +246,24 @@ impl Rule for UnbalancedQuotes {
 
 /// Verbs that attribute a quotation ("she said").
 const SPEECH: &[&str] = &[
-    "said", "says", "added", "adds", "explained", "continued", "noted", "recalled", "insisted",
-    "warned", "argued", "stated", "wrote", "asked", "told", "remarked", "replied", "conceded",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "explained",
+    "continued",
+    "noted",
+    "recalled",
+    "insisted",
+    "warned",
+    "argued",
+    "stated",
+    "wrote",
+    "asked",
+    "told",
+    "remarked",
+    "replied",
+    "conceded",
 ];
 
 /// Pronouns that name a speaker.
@@ -256,7 +284,8 @@ fn attribution(quoted: &str) -> Option<Range<usize>> {
     }
     let is_name = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
     };
     let is_speaker = |w: &[&str]| match w {
         [p] => SPEAKERS.contains(p) || is_name(p),
@@ -267,8 +296,8 @@ fn attribution(quoted: &str) -> Option<Range<usize>> {
     };
     let n = words.len();
     let verb_last = SPEECH.contains(&words[n - 1]) && is_speaker(&words[..n - 1]);
-    let verb_first = SPEECH.contains(&words[0])
-        && (is_speaker(&words[1..]) || (words[1] == "the" && n == 3));
+    let verb_first =
+        SPEECH.contains(&words[0]) && (is_speaker(&words[1..]) || (words[1] == "the" && n == 3));
     if !(verb_last || verb_first) || (n == 2 && words.iter().all(|w| is_name(w))) {
         return None;
     }
