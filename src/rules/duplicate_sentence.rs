@@ -28,7 +28,7 @@ static DOC: RuleDoc = RuleDoc {
             short\"), a question, a lead-in ending with a colon, an attribution \
             line, a sentence counted short once its code, link text and addresses are left \
             out, the headline, and sentences in list items, tables, block quotes and HTML \
-            `<details>` or `<blockquote>` elements (a recap or a pull quote).",
+            `<details>`, `<blockquote>` or `<aside>` elements (a recap or a pull quote).",
     why: "A sentence pasted twice is a sign of a careless merge of two versions; readers notice \
           at once.",
     example: "The library will close for repairs in June, the city council said on Monday.\n\n\
@@ -224,15 +224,15 @@ fn in_address(src: &str, r: Range<usize>) -> bool {
     token.contains("://") || token.starts_with("www.")
 }
 
-/// The byte ranges of HTML `<details>` and `<blockquote>` elements: what sits in them
-/// recaps or quotes text shown elsewhere. An element left open runs to the end.
+/// The byte ranges of HTML `<details>`, `<blockquote>` and `<aside>` elements: what sits in
+/// them recaps, quotes or pulls out text shown elsewhere. An element left open runs to the end.
 fn html_containers(src: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if !src.contains('<') {
         return out;
     }
     let lower = src.to_ascii_lowercase();
-    for name in ["details", "blockquote"] {
+    for name in ["details", "blockquote", "aside"] {
         let open = format!("<{name}");
         let close = format!("</{name}");
         let mut depth = 0usize;
@@ -399,6 +399,8 @@ mod tests {
             "# Ferry\n\n{LONG}\n\n<details>\n<summary>Updates</summary>\n\n{LONG}\n\n</details>\n"
         );
         assert_eq!(findings(&recap), vec![]);
+        let pull = format!("# Ferry\n\n{LONG}\n\n<aside class=\"pull\">\n\n{LONG}\n\n</aside>\n");
+        assert_eq!(findings(&pull), vec![]);
     }
 
     #[test]
