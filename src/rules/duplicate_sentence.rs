@@ -24,10 +24,11 @@ static DOC: RuleDoc = RuleDoc {
             emphasis and quotation-mark style (inline code and link addresses must match too). \
             Not a duplicate: a sentence written three times or more (a refrain or a template), \
             a sentence that opens paragraphs after headings or run-in labels of the same text \
-            (parallel sections), a question, a lead-in ending with a colon, an attribution \
+            (parallel sections), a copy in a summary section (\"TL;DR\", \"Summary\", \"In \
+            short\"), a question, a lead-in ending with a colon, an attribution \
             line, a sentence counted short once its code, link text and addresses are left \
             out, the headline, and sentences in list items, tables, block quotes and HTML \
-            `<details>` or `<blockquote>` elements (a recap or a pull quote).",
+            `<details>`, `<blockquote>` or `<aside>` elements (a recap or a pull quote).",
     why: "A sentence pasted twice is a sign of a careless merge of two versions; readers notice \
           at once.",
     example: "The library will close for repairs in June, the city council said on Monday.\n\n\
@@ -225,15 +226,15 @@ fn in_address(src: &str, r: Range<usize>) -> bool {
     token.contains("://") || token.starts_with("www.")
 }
 
-/// The byte ranges of HTML `<details>` and `<blockquote>` elements: what sits in them
-/// recaps or quotes text shown elsewhere. An element left open runs to the end.
+/// The byte ranges of HTML `<details>`, `<blockquote>` and `<aside>` elements: what sits in
+/// them recaps, quotes or pulls out text shown elsewhere. An element left open runs to the end.
 fn html_containers(src: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if !src.contains('<') {
         return out;
     }
     let lower = src.to_ascii_lowercase();
-    for name in ["details", "blockquote"] {
+    for name in ["details", "blockquote", "aside"] {
         let open = format!("<{name}");
         let close = format!("</{name}");
         let mut depth = 0usize;
@@ -269,9 +270,17 @@ fn html_containers(src: &str) -> Vec<Range<usize>> {
 /// their paragraphs, of the same text? Then the sections share a template (the same question
 /// answered, the same note closing each) and the repeat is deliberate.
 fn parallel(doc: &Document, a: usize, b: usize) -> bool {
-    if let (Some((pa, la)), Some((pb, lb))) = (label(doc, a), label(doc, b))
+    let (la, lb) = (label(doc, a), label(doc, b));
+    if let (Some((pa, la)), Some((pb, lb))) = (&la, &lb)
         && pa != pb
         && la == lb
+    {
+        return true;
+    }
+    // A summary section ("TL;DR", "In short") restates the body on purpose.
+    if [&la, &lb]
+        .iter()
+        .any(|l| l.as_ref().is_some_and(|(_, k)| summary_heading(k)))
     {
         return true;
     }
@@ -292,6 +301,22 @@ fn parallel(doc: &Document, a: usize, b: usize) -> bool {
     key(&doc.source, nb.range.clone(), &mut kb);
     let text = doc.source[na.range.clone()].trim_end_matches(['*', '_', ' ']);
     ka == kb && (na.is_heading() || words < MIN_OWN_WORDS || text.ends_with([':', '?']))
+}
+
+/// Is a heading's key (its folded words) the title of a summary section?
+fn summary_heading(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words
+        .iter()
+        .any(|w| matches!(*w, "summary" | "recap" | "tldr"))
+        || matches!(
+            words.as_slice(),
+            ["tl", "dr"]
+                | ["in", "short"]
+                | ["in", "brief"]
+                | ["at", "a", "glance"]
+                | ["key", "points"]
+        )
 }
 
 /// Where the label of sentence `i`'s place starts, and its words folded: the run-in label
@@ -376,6 +401,18 @@ mod tests {
             "# Ferry\n\n{LONG}\n\n<details>\n<summary>Updates</summary>\n\n{LONG}\n\n</details>\n"
         );
         assert_eq!(findings(&recap), vec![]);
+        let pull = format!("# Ferry\n\n{LONG}\n\n<aside class=\"pull\">\n\n{LONG}\n\n</aside>\n");
+        assert_eq!(findings(&pull), vec![]);
+    }
+
+    #[test]
+    fn a_summary_section_restates_the_body() {
+        for heading in ["TL;DR", "Summary", "In short"] {
+            let draft = format!("# Ferry\n\n## {heading}\n\n{LONG}\n\n## Details\n\n{LONG}\n");
+            assert_eq!(findings(&draft), vec![], "{heading}");
+        }
+        let draft = format!("# Ferry\n\n## Fares\n\n{LONG}\n\n## Details\n\n{LONG}\n");
+        assert_eq!(findings(&draft), once(LONG));
     }
 
     #[test]

@@ -415,9 +415,7 @@ pub fn repeats_title(title: &[Word], block: &[Word], heading: bool) -> Option<&'
     if !heading {
         return None;
     }
-    if block.len() < title.len()
-        && leading_run(title, block, 0) == block.len()
-        && (block.len() >= 4 || block.len() * 2 >= title.len())
+    if block.len() < title.len() && leading_run(title, block, 0) == block.len() && block.len() >= 4
     {
         return Some("a leading piece of the headline");
     }

@@ -17,7 +17,8 @@ static DOC: RuleDoc = RuleDoc {
             the headline's capitals (a paste keeps them), when the headline is a clause with a \
             verb (\"Council Approves Budget\") or runs to eight words or more: a headline that \
             names a thing (\"The Harbour Regatta\") may title the section about it, and a \
-            question heading is the section that answers it.",
+            question heading (one that ends with a question mark or opens with a question word: \
+            \"What we learned\") is the section that answers it.",
     why: "A repeated headline is the mark of a template or a paste gone wrong: the reader sees \
           the title twice, or a section heading that says nothing new.",
     example: "# Council Approves New Budget for City Schools\n\n\
@@ -56,10 +57,10 @@ impl Rule for RepeatedHeadline {
                 continue;
             };
             // A heading restating a headline that names a thing titles the section about it;
-            // a question heading is the section that answers it; one that changes the
-            // headline's capitals was written again, not pasted.
+            // a question heading ("What we learned") is the section that answers it; one that
+            // changes the headline's capitals was written again, not pasted.
             if heading
-                && (doc.source[block.range.clone()].trim_end().ends_with('?')
+                && (question(&doc.prose[block.range.clone()])
                     || !same_case(doc, &title, block.range.clone())
                     || !*clause.get_or_insert_with(|| title_verbs(doc, &title).contains(&true)))
             {
@@ -112,4 +113,20 @@ fn same_case(
                 .iter()
                 .any(|t| plain(&doc.source[t.range.clone()]) == plain(&doc.prose[w.range.clone()]))
     })
+}
+
+/// A question, or a heading worded as one: it ends with a question mark or opens with a
+/// question word ("What we learned", "How the vote works").
+fn question(text: &str) -> bool {
+    let text = text.trim();
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    text.ends_with('?')
+        || matches!(
+            first.as_str(),
+            "what" | "how" | "why" | "when" | "where" | "who" | "which" | "whether"
+        )
 }

@@ -18,15 +18,17 @@ static DOC: RuleDoc = RuleDoc {
     default: on(Severity::Error),
     flags: "A run of four or more of the headline's leading words inside a body sentence \
             that it breaks: the headline is a clause (it has a verb, as news headlines do; a \
-            headline of eight words or more counts as one throughout), the run holds that verb, it keeps the headline's title-case capitals on an ordinary \
-            word or runs to six words or more, and the sentence does not join with it: an \
-            article stands right before it (\"the Council Approves Budget decision\"), or a \
-            word that cannot follow a clause (a noun, a verb, an article) comes right after it \
-            (\"...visited Council to Approve New Budget the town hall...\"). Silent on a name \
-            the headline shares with the text (\"the Harbour Regatta was...\"), on a sentence \
-            that opens with the headline's words or says them as a clause of its own (\"...said \
-            that the council approves the budget.\"), and when the headline is quoted, linked or \
-            italicised as a title.",
+            headline of eight words or more counts as one throughout), the run holds that verb \
+            and keeps its title-case capital (\"to Approve\"; a verb is never capitalised in \
+            running text) or runs to eight words or more, and the sentence does not join with \
+            it: an article stands right before it (\"the Council Approves Budget decision\"), \
+            or a word that cannot follow a clause (a noun, a verb, an article) comes right \
+            after it (\"...visited Council to Approve New Budget the town hall...\"). Silent on \
+            a name the headline shares with the text (\"the Harbour Regatta was...\"), on the \
+            headline's words in the text's own case (\"the Kerrow Library reopens after its \
+            renovation work...\"), on a sentence that opens with the headline's words or says \
+            them as a clause of its own (\"...said that the council approves the budget.\"), \
+            and when the headline is quoted, linked or italicised as a title.",
     why: "Content-management systems paste the headline into the body when a template \
           variable or a find-and-replace misfires; the sentence around it no longer reads.",
     example: "# Council to Approve New Budget for Schools\n\n\
@@ -100,7 +102,7 @@ impl Rule for SplicedHeadline {
                     let verbs = verbs.get_or_insert_with(|| title_verbs(doc, &title));
                     if j > 0
                         && verbs[..run].contains(&true)
-                        && title_cased(doc, &title, &sw[j..j + run])
+                        && pasted(doc, &title, verbs, &sw[j..j + run])
                         && breaks(doc, &sw, j, run)
                         && !cited(doc, block.range.start, span.clone())
                     {
@@ -132,14 +134,17 @@ impl Rule for SplicedHeadline {
     }
 }
 
-/// Does a run of headline words (inside a sentence) look pasted rather than written? Six
-/// words or more, or title-case capitals on ordinary words kept exactly as the headline has
-/// them.
-fn title_cased(doc: &Document, title: &[Word], run: &[Range<usize>]) -> bool {
-    run.len() >= 6
-        || run.iter().zip(title).any(|(w, tw)| {
+/// The fewest headline words in a row that look pasted without the headline's capitals.
+const LONG_RUN: usize = 8;
+
+/// Does a run of headline words (inside a sentence) look pasted rather than written? Eight
+/// words or more, or a verb of the headline with its title-case capital kept ("to Travel",
+/// "Approves"): names keep their capitals in running text, verbs never do.
+fn pasted(doc: &Document, title: &[Word], verbs: &[bool], run: &[Range<usize>]) -> bool {
+    run.len() >= LONG_RUN
+        || run.iter().zip(title).zip(verbs).any(|((w, tw), &verb)| {
             let text = &doc.source[w.clone()];
-            text == &doc.source[tw.range.clone()] && title_cased_common(text)
+            verb && text == &doc.source[tw.range.clone()] && title_cased_common(text)
         })
 }
 
