@@ -16,6 +16,7 @@ fn main() {
     let mut opts = Options::default();
     let mut out = PathBuf::from("data/parser");
     let mut data = PathBuf::from("data/tagger/gum");
+    let mut speed_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().expect("a value after the option");
@@ -33,6 +34,7 @@ fn main() {
             }
             "--out" => out = PathBuf::from(value()),
             "--data" => data = PathBuf::from(value()),
+            "--speed" => speed_only = true,
             "--parse" => {
                 // Parse sentences (one per line, tokens separated by spaces) with the model
                 // in the output directory, and print their arcs.
@@ -62,6 +64,13 @@ fn main() {
     }
     let t0 = Instant::now();
     let docs = train::load(&data).expect("the GUM documents");
+    if speed_only {
+        // Measure the speed of the model in the output directory only.
+        let bytes = std::fs::read(out.join("model.bin")).expect("a model");
+        let model = Model::new(&bytes).expect("a readable model");
+        speed(&model, &docs, t0);
+        return;
+    }
     // Jackknifed tags (scripts/parser/jackknife_tags.py) when there are, else the tagger's.
     let jackknife = std::fs::read_to_string(out.join("jackknife_tags.tsv"))
         .map(|t| train::read_tags(&t))
@@ -102,7 +111,12 @@ fn main() {
     eprint!("{table}");
     std::fs::write(out.join("heldout_accuracy.txt"), &table).expect("table written");
 
-    // Speed: parse the held-out sentences with their tags computed beforehand.
+    speed(&model, &docs, t0);
+}
+
+/// Parse the held-out sentences ten times, with their tags computed beforehand, and print
+/// the speed.
+fn speed(model: &Model, docs: &[train::Doc], t0: Instant) {
     let held_sents: Vec<_> = docs
         .iter()
         .enumerate()
@@ -122,7 +136,7 @@ fn main() {
     let mut tokens = 0;
     for _ in 0..10 {
         for (w, tags) in &held_sents {
-            parser.parse_into(&model, w, tags, &mut arcs);
+            parser.parse_into(model, w, tags, &mut arcs);
             tokens += arcs.len();
         }
     }

@@ -301,7 +301,7 @@ fn inspect_shows_the_dependency_parse_of_each_sentence() {
         ("closed", 0, "root"),
         ("by", 7, "case"),
         ("the", 7, "det"),
-        ("council", 4, "obl"),
+        ("council", 4, "obl:agent"),
         (".", 4, "punct"),
     ];
     let expected: Vec<(String, u64, String)> = expected

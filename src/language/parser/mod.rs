@@ -176,6 +176,22 @@ impl Parse {
     }
 }
 
+/// The universal tag of token `i` (counted from 0) once the parse is known: the tagger's,
+/// except that in Universal Dependencies English an auxiliary or copula is AUX and "be",
+/// "have" or "do" in any other relation is VERB, and a preposition heading no noun phrase
+/// but marking a clause is SCONJ ("before they left").
+pub fn parsed_upos(arcs: &[Arc], tags: &[Tagged], i: usize) -> Option<Upos> {
+    let t = tags.get(i)?;
+    let d = arcs.get(i)?.deprel;
+    Some(match (t.upos, d) {
+        (Upos::Verb, Deprel::Aux | Deprel::AuxPass | Deprel::Cop) => Upos::Aux,
+        (Upos::Aux, d) if !d.is_aux_or_cop() && t.xpos != Xpos::Md => Upos::Verb,
+        (Upos::Adp, Deprel::Mark) => Upos::Sconj,
+        (Upos::Sconj, Deprel::Case) => Upos::Adp,
+        (u, _) => u,
+    })
+}
+
 // ---------------------------------------------------------------------------------------
 // Transitions
 // ---------------------------------------------------------------------------------------
@@ -357,6 +373,8 @@ pub(crate) struct Tok {
     s: u64,
     /// The word classes the lexicon gives it ("work": noun and verb), whatever its tag.
     x: u64,
+    /// Its universal tag (which tells auxiliaries from verbs).
+    u: u64,
 }
 
 const ROOT_TOK: Tok = Tok {
@@ -365,6 +383,7 @@ const ROOT_TOK: Tok = Tok {
     c: 0,
     s: 1,
     x: 1 << 40,
+    u: 60,
 };
 const NONE_TOK: Tok = Tok {
     w: 0x5EED_0000_0000_0002,
@@ -372,6 +391,7 @@ const NONE_TOK: Tok = Tok {
     c: 0,
     s: 2,
     x: 1 << 41,
+    u: 61,
 };
 const NO_LABEL: u64 = 99;
 
@@ -429,7 +449,8 @@ pub(crate) fn sentence_toks(words: &[&str], tags: &[Tagged], out: &mut Vec<Tok>)
             p: tag.map_or(NONE_TOK.p, |t| xpos_index(t.xpos)),
             c: commas,
             s: word_hash(&w[w.len() - tail..]),
-            x: u64::from(lexicon::classes_folded(w).0),
+            x: u64::from(lexicon::classes_and_entry(w).0.0),
+            u: tag.map_or(NONE_TOK.u, |t| t.upos as u64),
         });
         if tag.is_some_and(|t| matches!(t.xpos, Xpos::Comma | Xpos::Colon)) {
             commas += 1;
@@ -438,7 +459,7 @@ pub(crate) fn sentence_toks(words: &[&str], tags: &[Tagged], out: &mut Vec<Tok>)
 }
 
 /// How many feature keys [`features`] writes.
-pub(crate) const N_FEATURES: usize = 88;
+pub(crate) const N_FEATURES: usize = 93;
 
 #[inline]
 fn k(t: u64, a: u64, b: u64, c: u64) -> u64 {
@@ -613,6 +634,12 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
         k(85, n1.x, n1.p, 0),
         k(86, s0.x, n0.x, s0.p),
         k(87, n0.x, n0.p, n1.p),
+        // Universal tags.
+        k(88, s0.u, n0.u, 0),
+        k(89, s0.u, n0.u, n1.u),
+        k(90, s0.w, s0.u, n0.u),
+        k(91, s0.u, n0.w, n0.u),
+        k(92, s0h.u, s0.u, n0.u),
     ];
 }
 
@@ -637,15 +664,39 @@ impl Default for Parser {
     }
 }
 
-/// The best valid class for `scores`.
+/// The best valid class for `scores` (the first of equals), as if each class were tried
+/// with [`State::valid`].
 #[inline]
 pub(crate) fn best_valid(st: &State, scores: &Scores, labels: u64) -> usize {
+    let s0 = st.s0();
+    let buffer = st.b <= st.n;
+    let root = Deprel::Root.index();
     let mut best = usize::MAX;
     let mut best_score = i32::MIN;
-    for (c, &s) in scores.iter().enumerate() {
-        if (best == usize::MAX || s > best_score) && st.valid(c, labels) {
+    let mut consider = |c: usize| {
+        if best == usize::MAX || scores[c] > best_score {
             best = c;
-            best_score = s;
+            best_score = scores[c];
+        }
+    };
+    if buffer {
+        consider(SHIFT);
+    }
+    if s0 != 0 && st.head[s0] != NONE {
+        consider(REDUCE);
+    }
+    if buffer {
+        if s0 != 0 && st.head[s0] == NONE {
+            for l in (0..N_DEPRELS).filter(|&l| l != root && labels >> l & 1 == 1) {
+                consider(left(l));
+            }
+        }
+        if s0 != 0 {
+            for l in (0..N_DEPRELS).filter(|&l| l != root && labels >> l & 1 == 1) {
+                consider(right(l));
+            }
+        } else if st.root_child == NONE && labels >> root & 1 == 1 {
+            consider(right(root));
         }
     }
     best
