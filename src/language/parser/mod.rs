@@ -156,12 +156,30 @@ impl Parse {
         if self.subject_of(i).is_some() {
             return false;
         }
-        let verb = if t.xpos == Xpos::Vb {
+        // The tagger reads some imperatives as present tense ("please write"), and some as
+        // nouns ("feel free"): a word the lexicon knows as a verb, with none of a noun's
+        // dependents, is read as the verb.
+        let base = |x: Xpos| matches!(x, Xpos::Vb | Xpos::Vbp);
+        let noun_read_as_verb = t.xpos == Xpos::Nn
+            && words
+                .get(i)
+                .is_some_and(|w| lexicon::classes_and_entry(w).0.0 & lexicon::Classes::VERB.0 != 0)
+            && !self.children(i).any(|k| {
+                matches!(
+                    self.arcs[k].deprel,
+                    Deprel::Det
+                        | Deprel::Amod
+                        | Deprel::NmodPoss
+                        | Deprel::Case
+                        | Deprel::Compound
+                        | Deprel::Nummod
+                )
+            });
+        let verb = if base(t.xpos) || noun_read_as_verb {
             Some(i)
         } else {
             self.children(i).find(|&k| {
-                self.arcs[k].deprel == Deprel::Cop
-                    && tags.get(k).is_some_and(|c| c.xpos == Xpos::Vb)
+                self.arcs[k].deprel == Deprel::Cop && tags.get(k).is_some_and(|c| base(c.xpos))
             })
         };
         let Some(v) = verb else {
@@ -758,6 +776,7 @@ impl Parser {
             st.apply(c);
         }
         finish(st, tags);
+        punctuation_is_no_root(st, tags);
         out.extend((1..=n).map(|i| {
             Arc {
                 head: st.head[i],
@@ -768,6 +787,45 @@ impl Parser {
             }
         }));
     }
+}
+
+/// When the token hanging from the root is punctuation with other tokens hanging from it
+/// (the parser kept the final stop waiting for a clause it did not find), make one of
+/// those the root instead: the first verb, else the last word; the punctuation and the
+/// other tokens hang from it.
+fn punctuation_is_no_root(st: &mut State, tags: &[Tagged]) {
+    let p = usize::from(st.root_child);
+    let punct = |i: usize| {
+        tags.get(i.wrapping_sub(1))
+            .is_some_and(|t| t.upos == Upos::Punct)
+    };
+    if p == 0 || p > st.n || !punct(p) {
+        return;
+    }
+    let children: Vec<usize> = (1..=st.n)
+        .filter(|&i| usize::from(st.head[i]) == p)
+        .collect();
+    let verb = |i: &&usize| {
+        tags.get(**i - 1)
+            .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+    };
+    let Some(&r) = children
+        .iter()
+        .find(verb)
+        .or_else(|| children.iter().rev().find(|&&i| !punct(i)))
+    else {
+        return;
+    };
+    for &c in &children {
+        if c != r {
+            st.head[c] = r as u16;
+        }
+    }
+    st.head[r] = 0;
+    st.label[r] = Deprel::Root.index() as u8;
+    st.head[p] = r as u16;
+    st.label[p] = Deprel::Punct.index() as u8;
+    st.root_child = r as u16;
 }
 
 /// Give every token left without a head one: the root goes to the first verb (else the
@@ -858,6 +916,25 @@ mod tests {
         // The subordinate clause has its own subject.
         assert_eq!(p.head(2), Some(root));
         assert_eq!(word(&w, p.subject_of(2)), Some("you"));
+    }
+
+    #[test]
+    fn an_imperative_read_as_a_noun_after_a_fronted_phrase() {
+        let (w, tags, p) = parsed("For more details , feel free to write to us .");
+        let root = p.root();
+        assert_eq!(word(&w, root), Some("feel"));
+        let root = root.unwrap_or(0);
+        assert_eq!(p.subject_of(root), None);
+        assert!(p.is_imperative(&w, &tags, root));
+        let (w, tags, p) = parsed("For more details , please write to us .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "write");
+        assert!(p.is_imperative(&w, &tags, root));
+        // A noun with a noun's dependents is no imperative.
+        let (w, tags, p) = parsed("The final report .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "report");
+        assert!(!p.is_imperative(&w, &tags, root));
     }
 
     #[test]
