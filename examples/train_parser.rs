@@ -2,6 +2,10 @@
 //!
 //! `cargo run --release --example train_parser [-- --epochs N --min-weight W --out DIR]`
 //!
+//! `-- --measure` measures the model in DIR again (after a change to the parser that does
+//! not change its features), `-- --speed` times it, `-- --parse TEXT` prints the arcs of
+//! TEXT's lines (tokens separated by spaces).
+//!
 //! Reads `data/tagger/gum/`, writes `data/parser/model.bin` and
 //! `data/parser/heldout_accuracy.txt` (see `data/parser/README.md`). Deterministic.
 
@@ -16,6 +20,8 @@ fn main() {
     let mut opts = Options::default();
     let mut out = PathBuf::from("data/parser");
     let mut data = PathBuf::from("data/tagger/gum");
+    let mut speed_only = false;
+    let mut measure_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().expect("a value after the option");
@@ -33,6 +39,8 @@ fn main() {
             }
             "--out" => out = PathBuf::from(value()),
             "--data" => data = PathBuf::from(value()),
+            "--speed" => speed_only = true,
+            "--measure" => measure_only = true,
             "--parse" => {
                 // Parse sentences (one per line, tokens separated by spaces) with the model
                 // in the output directory, and print their arcs.
@@ -62,6 +70,22 @@ fn main() {
     }
     let t0 = Instant::now();
     let docs = train::load(&data).expect("the GUM documents");
+    if measure_only {
+        // Measure the model in the output directory again and rewrite its table.
+        let bytes = std::fs::read(out.join("model.bin")).expect("a model");
+        let model = Model::new(&bytes).expect("a readable model");
+        let table = train::accuracy_table(&train::heldout_scores(&model, &docs));
+        eprint!("{table}");
+        std::fs::write(out.join("heldout_accuracy.txt"), &table).expect("table written");
+        return;
+    }
+    if speed_only {
+        // Measure the speed of the model in the output directory only.
+        let bytes = std::fs::read(out.join("model.bin")).expect("a model");
+        let model = Model::new(&bytes).expect("a readable model");
+        speed(&model, &docs, t0);
+        return;
+    }
     // Jackknifed tags (scripts/parser/jackknife_tags.py) when there are, else the tagger's.
     let jackknife = std::fs::read_to_string(out.join("jackknife_tags.tsv"))
         .map(|t| train::read_tags(&t))
@@ -102,7 +126,12 @@ fn main() {
     eprint!("{table}");
     std::fs::write(out.join("heldout_accuracy.txt"), &table).expect("table written");
 
-    // Speed: parse the held-out sentences with their tags computed beforehand.
+    speed(&model, &docs, t0);
+}
+
+/// Parse the held-out sentences ten times, with their tags computed beforehand, and print
+/// the speed.
+fn speed(model: &Model, docs: &[train::Doc], t0: Instant) {
     let held_sents: Vec<_> = docs
         .iter()
         .enumerate()
@@ -122,7 +151,7 @@ fn main() {
     let mut tokens = 0;
     for _ in 0..10 {
         for (w, tags) in &held_sents {
-            parser.parse_into(&model, w, tags, &mut arcs);
+            parser.parse_into(model, w, tags, &mut arcs);
             tokens += arcs.len();
         }
     }

@@ -32,7 +32,8 @@ pub enum Command {
     },
     /// Write a commented starter galley.toml
     Init(InitArgs),
-    /// Show the analysis rules see: blocks, sentences, tokens, tags and lexicon facts
+    /// Show the analysis rules see: blocks, sentences, tokens, tags, dependency parse and
+    /// lexicon facts
     Inspect(InspectArgs),
     /// Run the `[[test]]` cases of rule packs
     #[command(name = "test-rules")]

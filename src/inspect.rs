@@ -208,6 +208,10 @@ pub fn human(i: &Inspection) -> String {
             "\nsentence {}..{} in {} {}{}: {}\n",
             s.byte_start, s.byte_end, b.kind, s.block, note, s.text
         ));
+        out.push_str(&format!(
+            "  {:>3} {:>6}..{:<6} {:<16} {:<6} {:<5} {:<7} {:>3} {:<13} {}\n",
+            "#", "bytes", "", "token", "upos", "xpos", "finite", "head", "deprel", "lexicon"
+        ));
         for (k, t) in s.tokens.iter().enumerate() {
             out.push_str(&format!(
                 "  {:>3} {:>6}..{:<6} {:<16} {:<6} {:<5} {:<7} {:>3} {:<13} {}{}\n",

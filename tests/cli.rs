@@ -301,7 +301,7 @@ fn inspect_shows_the_dependency_parse_of_each_sentence() {
         ("closed", 0, "root"),
         ("by", 7, "case"),
         ("the", 7, "det"),
-        ("council", 4, "obl"),
+        ("council", 4, "obl:agent"),
         (".", 4, "punct"),
     ];
     let expected: Vec<(String, u64, String)> = expected
@@ -317,6 +317,13 @@ fn inspect_shows_the_dependency_parse_of_each_sentence() {
         .unwrap_or_else(|| panic!("no line for 'closed' in:\n{out}"));
     let cols: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(cols[..3], ["4", "15..21", "closed"]);
+    assert!(
+        out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()
+            == [
+                "#", "bytes..", "token", "upos", "xpos", "finite", "head", "deprel", "lexicon"
+            ]),
+        "no column header in:\n{out}"
+    );
     assert!(line.contains(" 0 root "), "{line}");
 }
 

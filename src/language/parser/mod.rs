@@ -156,12 +156,30 @@ impl Parse {
         if self.subject_of(i).is_some() {
             return false;
         }
-        let verb = if t.xpos == Xpos::Vb {
+        // The tagger reads some imperatives as present tense ("please write"), and some as
+        // nouns ("feel free"): a word the lexicon knows as a verb, with none of a noun's
+        // dependents, is read as the verb.
+        let base = |x: Xpos| matches!(x, Xpos::Vb | Xpos::Vbp);
+        let noun_read_as_verb = t.xpos == Xpos::Nn
+            && words
+                .get(i)
+                .is_some_and(|w| lexicon::classes_and_entry(w).0.0 & lexicon::Classes::VERB.0 != 0)
+            && !self.children(i).any(|k| {
+                matches!(
+                    self.arcs[k].deprel,
+                    Deprel::Det
+                        | Deprel::Amod
+                        | Deprel::NmodPoss
+                        | Deprel::Case
+                        | Deprel::Compound
+                        | Deprel::Nummod
+                )
+            });
+        let verb = if base(t.xpos) || noun_read_as_verb {
             Some(i)
         } else {
             self.children(i).find(|&k| {
-                self.arcs[k].deprel == Deprel::Cop
-                    && tags.get(k).is_some_and(|c| c.xpos == Xpos::Vb)
+                self.arcs[k].deprel == Deprel::Cop && tags.get(k).is_some_and(|c| base(c.xpos))
             })
         };
         let Some(v) = verb else {
@@ -174,6 +192,22 @@ impl Parse {
                 || (d == Deprel::Aux && words.get(k).is_some_and(|w| w.eq_ignore_ascii_case("do")))
         })
     }
+}
+
+/// The universal tag of token `i` (counted from 0) once the parse is known: the tagger's,
+/// except that in Universal Dependencies English an auxiliary or copula is AUX and "be",
+/// "have" or "do" in any other relation is VERB, and a preposition heading no noun phrase
+/// but marking a clause is SCONJ ("before they left").
+pub fn parsed_upos(arcs: &[Arc], tags: &[Tagged], i: usize) -> Option<Upos> {
+    let t = tags.get(i)?;
+    let d = arcs.get(i)?.deprel;
+    Some(match (t.upos, d) {
+        (Upos::Verb, Deprel::Aux | Deprel::AuxPass | Deprel::Cop) => Upos::Aux,
+        (Upos::Aux, d) if !d.is_aux_or_cop() && t.xpos != Xpos::Md => Upos::Verb,
+        (Upos::Adp, Deprel::Mark) => Upos::Sconj,
+        (Upos::Sconj, Deprel::Case) => Upos::Adp,
+        (u, _) => u,
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -357,6 +391,8 @@ pub(crate) struct Tok {
     s: u64,
     /// The word classes the lexicon gives it ("work": noun and verb), whatever its tag.
     x: u64,
+    /// Its universal tag (which tells auxiliaries from verbs).
+    u: u64,
 }
 
 const ROOT_TOK: Tok = Tok {
@@ -365,6 +401,7 @@ const ROOT_TOK: Tok = Tok {
     c: 0,
     s: 1,
     x: 1 << 40,
+    u: 60,
 };
 const NONE_TOK: Tok = Tok {
     w: 0x5EED_0000_0000_0002,
@@ -372,6 +409,7 @@ const NONE_TOK: Tok = Tok {
     c: 0,
     s: 2,
     x: 1 << 41,
+    u: 61,
 };
 const NO_LABEL: u64 = 99;
 
@@ -429,7 +467,8 @@ pub(crate) fn sentence_toks(words: &[&str], tags: &[Tagged], out: &mut Vec<Tok>)
             p: tag.map_or(NONE_TOK.p, |t| xpos_index(t.xpos)),
             c: commas,
             s: word_hash(&w[w.len() - tail..]),
-            x: u64::from(lexicon::classes_folded(w).0),
+            x: u64::from(lexicon::classes_and_entry(w).0.0),
+            u: tag.map_or(NONE_TOK.u, |t| t.upos as u64),
         });
         if tag.is_some_and(|t| matches!(t.xpos, Xpos::Comma | Xpos::Colon)) {
             commas += 1;
@@ -438,7 +477,7 @@ pub(crate) fn sentence_toks(words: &[&str], tags: &[Tagged], out: &mut Vec<Tok>)
 }
 
 /// How many feature keys [`features`] writes.
-pub(crate) const N_FEATURES: usize = 88;
+pub(crate) const N_FEATURES: usize = 93;
 
 #[inline]
 fn k(t: u64, a: u64, b: u64, c: u64) -> u64 {
@@ -613,6 +652,12 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
         k(85, n1.x, n1.p, 0),
         k(86, s0.x, n0.x, s0.p),
         k(87, n0.x, n0.p, n1.p),
+        // Universal tags.
+        k(88, s0.u, n0.u, 0),
+        k(89, s0.u, n0.u, n1.u),
+        k(90, s0.w, s0.u, n0.u),
+        k(91, s0.u, n0.w, n0.u),
+        k(92, s0h.u, s0.u, n0.u),
     ];
 }
 
@@ -637,15 +682,39 @@ impl Default for Parser {
     }
 }
 
-/// The best valid class for `scores`.
+/// The best valid class for `scores` (the first of equals), as if each class were tried
+/// with [`State::valid`].
 #[inline]
 pub(crate) fn best_valid(st: &State, scores: &Scores, labels: u64) -> usize {
+    let s0 = st.s0();
+    let buffer = st.b <= st.n;
+    let root = Deprel::Root.index();
     let mut best = usize::MAX;
     let mut best_score = i32::MIN;
-    for (c, &s) in scores.iter().enumerate() {
-        if (best == usize::MAX || s > best_score) && st.valid(c, labels) {
+    let mut consider = |c: usize| {
+        if best == usize::MAX || scores[c] > best_score {
             best = c;
-            best_score = s;
+            best_score = scores[c];
+        }
+    };
+    if buffer {
+        consider(SHIFT);
+    }
+    if s0 != 0 && st.head[s0] != NONE {
+        consider(REDUCE);
+    }
+    if buffer {
+        if s0 != 0 && st.head[s0] == NONE {
+            for l in (0..N_DEPRELS).filter(|&l| l != root && labels >> l & 1 == 1) {
+                consider(left(l));
+            }
+        }
+        if s0 != 0 {
+            for l in (0..N_DEPRELS).filter(|&l| l != root && labels >> l & 1 == 1) {
+                consider(right(l));
+            }
+        } else if st.root_child == NONE && labels >> root & 1 == 1 {
+            consider(right(root));
         }
     }
     best
@@ -707,6 +776,7 @@ impl Parser {
             st.apply(c);
         }
         finish(st, tags);
+        punctuation_is_no_root(st, tags);
         out.extend((1..=n).map(|i| {
             Arc {
                 head: st.head[i],
@@ -717,6 +787,45 @@ impl Parser {
             }
         }));
     }
+}
+
+/// When the token hanging from the root is punctuation with other tokens hanging from it
+/// (the parser kept the final stop waiting for a clause it did not find), make one of
+/// those the root instead: the first verb, else the last word; the punctuation and the
+/// other tokens hang from it.
+fn punctuation_is_no_root(st: &mut State, tags: &[Tagged]) {
+    let p = usize::from(st.root_child);
+    let punct = |i: usize| {
+        tags.get(i.wrapping_sub(1))
+            .is_some_and(|t| t.upos == Upos::Punct)
+    };
+    if p == 0 || p > st.n || !punct(p) {
+        return;
+    }
+    let children: Vec<usize> = (1..=st.n)
+        .filter(|&i| usize::from(st.head[i]) == p)
+        .collect();
+    let verb = |i: &&usize| {
+        tags.get(**i - 1)
+            .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+    };
+    let Some(&r) = children
+        .iter()
+        .find(verb)
+        .or_else(|| children.iter().rev().find(|&&i| !punct(i)))
+    else {
+        return;
+    };
+    for &c in &children {
+        if c != r {
+            st.head[c] = r as u16;
+        }
+    }
+    st.head[r] = 0;
+    st.label[r] = Deprel::Root.index() as u8;
+    st.head[p] = r as u16;
+    st.label[p] = Deprel::Punct.index() as u8;
+    st.root_child = r as u16;
 }
 
 /// Give every token left without a head one: the root goes to the first verb (else the
@@ -807,6 +916,25 @@ mod tests {
         // The subordinate clause has its own subject.
         assert_eq!(p.head(2), Some(root));
         assert_eq!(word(&w, p.subject_of(2)), Some("you"));
+    }
+
+    #[test]
+    fn an_imperative_read_as_a_noun_after_a_fronted_phrase() {
+        let (w, tags, p) = parsed("For more details , feel free to write to us .");
+        let root = p.root();
+        assert_eq!(word(&w, root), Some("feel"));
+        let root = root.unwrap_or(0);
+        assert_eq!(p.subject_of(root), None);
+        assert!(p.is_imperative(&w, &tags, root));
+        let (w, tags, p) = parsed("For more details , please write to us .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "write");
+        assert!(p.is_imperative(&w, &tags, root));
+        // A noun with a noun's dependents is no imperative.
+        let (w, tags, p) = parsed("The final report .");
+        let root = p.root().unwrap_or(0);
+        assert_eq!(w[root], "report");
+        assert!(!p.is_imperative(&w, &tags, root));
     }
 
     #[test]
