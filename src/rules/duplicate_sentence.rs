@@ -24,7 +24,9 @@ static DOC: RuleDoc = RuleDoc {
             emphasis and quotation-mark style (inline code and link addresses must match too). \
             Not a duplicate: a sentence written three times or more (a refrain or a template), \
             a sentence that opens paragraphs after headings or run-in labels of the same text \
-            (parallel sections), a copy in a summary section (\"TL;DR\", \"Summary\", \"In \
+            (parallel sections), a lone sentence used again in another section (a heading \
+            between the copies: an introduction or a call to action reused on purpose; a \
+            passage of two sentences or more still counts), a copy in a summary section (\"TL;DR\", \"Summary\", \"In \
             short\"), a question, a lead-in ending with a colon, an attribution \
             line, a sentence counted short once its code, link text and addresses are left \
             out, the headline, and sentences in list items, tables, block quotes and HTML \
@@ -128,6 +130,18 @@ impl Rule for DuplicateSentence {
             if words < MIN_OWN_WORDS {
                 continue;
             }
+            // A lone sentence used again in another section (a heading between the copies)
+            // is reused on purpose: an introduction repeated where a second section needs
+            // it, a call to action closing the post as it opened it. A pasted passage of
+            // two sentences or more, or a sentence repeated within its section, is not.
+            let (fb, sb) = (
+                sentences[firsts.start].block,
+                sentences[seconds.start].block,
+            );
+            let between = doc.blocks.get(fb + 1..sb).unwrap_or(&[]);
+            if seconds.len() == 1 && between.iter().any(|b| section_heading(doc, b)) {
+                continue;
+            }
             let span = sentences[seconds.start].range.start..sentences[seconds.end - 1].range.end;
             let first = sentences[firsts.start].range.start..sentences[firsts.end - 1].range.end;
             // Take the spaces after the copy, or, when it ends its line, those before.
@@ -159,6 +173,23 @@ impl Rule for DuplicateSentence {
             );
         }
     }
+}
+
+/// Is block `b` a heading that opens a section: not the headline pasted again (a leading
+/// piece of it), which is a defect of its own rather than structure.
+fn section_heading(doc: &Document, b: &crate::document::Block) -> bool {
+    if !b.is_heading() {
+        return false;
+    }
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let heading = words(&doc.source[b.range.clone()]);
+    let title = doc.title_text().map(words).unwrap_or_default();
+    heading.is_empty() || !title.starts_with(&heading)
 }
 
 /// Can sentence `i` be one copy of a duplicate? It must be prose of a body paragraph (not a
@@ -389,13 +420,62 @@ mod tests {
 
     const LONG: &str = "The ferry to Inishcarra will run twice a day from the first of May.";
 
+    const LONG2: &str =
+        "Tickets for the crossing will cost four euros for adults and two for children.";
+
     fn once(text: &str) -> Vec<(String, String)> {
         vec![(text.to_string(), "this sentence appears twice".to_string())]
     }
 
+    fn passage() -> String {
+        format!("{LONG} {LONG2}")
+    }
+
+    fn twice(text: &str) -> Vec<(String, String)> {
+        vec![(text.to_string(), "these sentences appear twice".to_string())]
+    }
+
+    #[test]
+    fn a_lone_sentence_reused_in_another_section_is_deliberate_and_a_passage_is_not() {
+        let lone = format!(
+            "# Ferry
+
+{LONG}
+
+## Fares
+
+{LONG}
+"
+        );
+        assert_eq!(findings(&lone), vec![]);
+        let same_section = format!(
+            "# Ferry
+
+{LONG}
+
+The pier was repainted in March.
+
+{LONG}
+"
+        );
+        assert_eq!(findings(&same_section), once(LONG));
+        let pasted = format!(
+            "# Ferry
+
+{p}
+
+## Fares
+
+{p}
+",
+            p = passage()
+        );
+        assert_eq!(findings(&pasted), twice(&passage()));
+    }
+
     #[test]
     fn a_recap_in_details_is_silent_and_the_same_text_outside_it_fires() {
-        let plain = format!("# Ferry\n\n{LONG}\n\n## Later\n\n{LONG}\n");
+        let plain = format!("# Ferry\n\n{LONG}\n\nThe pier was repainted in March.\n\n{LONG}\n");
         assert_eq!(findings(&plain), once(LONG));
         let recap = format!(
             "# Ferry\n\n{LONG}\n\n<details>\n<summary>Updates</summary>\n\n{LONG}\n\n</details>\n"
@@ -411,25 +491,31 @@ mod tests {
             let draft = format!("# Ferry\n\n## {heading}\n\n{LONG}\n\n## Details\n\n{LONG}\n");
             assert_eq!(findings(&draft), vec![], "{heading}");
         }
-        let draft = format!("# Ferry\n\n## Fares\n\n{LONG}\n\n## Details\n\n{LONG}\n");
-        assert_eq!(findings(&draft), once(LONG));
+        let draft = format!(
+            "# Ferry\n\n## Fares\n\n{p}\n\n## Details\n\n{p}\n",
+            p = passage()
+        );
+        assert_eq!(findings(&draft), twice(&passage()));
     }
 
     #[test]
     fn a_third_copy_makes_a_refrain() {
-        let two = format!("# Ferry\n\n{LONG}\n\n## Fares\n\nFares rise.\n\n{LONG}\n");
+        let two = format!("# Ferry\n\n{LONG}\n\nFares rise.\n\n{LONG}\n");
         assert_eq!(findings(&two), once(LONG));
-        let three = format!("{two}\n## Timetable\n\nIt changes.\n\n{LONG}\n");
+        let three = format!("{two}\nIt changes.\n\n{LONG}\n");
         assert_eq!(findings(&three), vec![]);
     }
 
     #[test]
     fn answers_after_the_same_label_are_parallel_and_after_different_ones_are_not() {
         let draft = |a: &str, b: &str| {
-            format!("# Crew\n\n## Ana\n\n**{a}** {LONG}\n\n## Ben\n\n**{b}** {LONG}\n")
+            format!(
+                "# Crew\n\n## Ana\n\n**{a}** {p}\n\n## Ben\n\n**{b}** {p}\n",
+                p = passage()
+            )
         };
         assert_eq!(findings(&draft("Plans.", "Plans.")), vec![]);
-        assert_eq!(findings(&draft("Plans.", "Worries.")), once(LONG));
+        assert_eq!(findings(&draft("Plans.", "Worries.")), twice(&passage()));
     }
 
     #[test]

@@ -2,8 +2,8 @@ use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{Block, BlockKind, Document, Sentence};
 use crate::language::clause::{self, Pos, Sent, words};
-use crate::language::parser::{Deprel, Parse};
 use crate::language::lexicon::{self, Classes};
+use crate::language::parser::{Deprel, Parse};
 use crate::language::tagger::{self, Tagged, Upos, Xpos};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -118,7 +118,12 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
             None => imperative || finite && !run_in,
             Some(v) if v != i => false,
             Some(v) if imperative => {
-                v == 0 || v >= 2 && words[v - 1] == "," && tags[..v - 1].iter().all(|t| t.xpos != Xpos::Vbz && t.xpos != Xpos::Vbp && t.xpos != Xpos::Vbd)
+                v == 0
+                    || v >= 2
+                        && words[v - 1] == ","
+                        && tags[..v - 1].iter().all(|t| {
+                            t.xpos != Xpos::Vbz && t.xpos != Xpos::Vbp && t.xpos != Xpos::Vbd
+                        })
             }
             Some(v) => {
                 // A verb never follows a determiner, an adjective, a number or a preposition
@@ -152,7 +157,10 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                         .iter()
                         .any(|w| words[s].eq_ignore_ascii_case(w));
                 match tags[v].xpos {
-                    Xpos::Vbz => !plural && matches!(tags[s].xpos, Xpos::Nn | Xpos::Nnp | Xpos::Prp | Xpos::Vbg),
+                    Xpos::Vbz => {
+                        !plural
+                            && matches!(tags[s].xpos, Xpos::Nn | Xpos::Nnp | Xpos::Prp | Xpos::Vbg)
+                    }
                     Xpos::Vbp => plural,
                     _ => false,
                 }
@@ -176,7 +184,8 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
     main(root)
         || p.children(root).any(|k| {
             p.deprel(k) == Some(Deprel::Conj)
-                && p.children(k).any(|c| p.deprel(c).is_some_and(Deprel::is_subject))
+                && p.children(k)
+                    .any(|c| p.deprel(c).is_some_and(Deprel::is_subject))
                 && main(k)
         })
 }
