@@ -36,6 +36,9 @@ pub struct Analysis {
     prefix_tags: Vec<OnceLock<tagger::Partial>>,
     /// Per sentence: its dependency parse, made on first use.
     sentence_parse: Vec<OnceLock<Parse>>,
+    /// Per sentence: whether a reading of it has a main clause, as the structure rules
+    /// decide from the parse (see `rules::sentence_fragment`), shared by those rules.
+    main_clause: Vec<OnceLock<bool>>,
     lex: OnceLock<TokenLex>,
     /// The clause analysis of each sentence, made on first use and shared by the structure
     /// rules.
@@ -73,6 +76,7 @@ impl Analysis {
         let sentence_tags = sentences.iter().map(|_| OnceLock::new()).collect();
         let prefix_tags = sentences.iter().map(|_| OnceLock::new()).collect();
         let sentence_parse = sentences.iter().map(|_| OnceLock::new()).collect();
+        let main_clause = sentences.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             sentences,
             tokens,
@@ -80,6 +84,7 @@ impl Analysis {
             sentence_tags,
             prefix_tags,
             sentence_parse,
+            main_clause,
             lex: OnceLock::new(),
             clauses: OnceLock::new(),
         }
@@ -124,6 +129,14 @@ impl Analysis {
                 }
             }),
             None => &EMPTY,
+        }
+    }
+
+    /// Whether sentence `index` has a main clause, as `decide` finds on first use.
+    pub fn main_clause(&self, index: usize, decide: impl FnOnce() -> bool) -> bool {
+        match self.main_clause.get(index) {
+            Some(cell) => *cell.get_or_init(decide),
+            None => decide(),
         }
     }
 

@@ -238,21 +238,50 @@ impl<'d> Visit<'d, '_> {
     /// its own; or such a clause joined to the root (a conjunct, or a clause set beside it).
     /// The structure rules report a sentence only when the parse agrees that it has none.
     pub fn parse_has_main_clause(&self) -> bool {
+        let index = self.base + self.index;
+        self.doc
+            .analysis
+            .main_clause(index, || self.decide_main_clause())
+    }
+
+    fn decide_main_clause(&self) -> bool {
         let doc = self.doc;
         let index = self.base + self.index;
-        let words = doc.analysis.sentence_words(&doc.prose, index);
         let tags = self.tags();
+        let lex = doc.analysis.lex(&doc.prose);
+        let classes = &lex.classes[self.block[self.index].tokens.clone()];
+        // No word that is or could be a verb: no parse can find a clause ("Into the sea.").
+        if !tags.iter().zip(classes).any(|(t, c)| {
+            matches!(t.upos, Upos::Verb | Upos::Aux) || c.intersects(Classes::ANY_VERB)
+        }) {
+            return false;
+        }
+        let words = doc.analysis.sentence_words(&doc.prose, index);
         if main_clause(self.parse(), &words, tags, None) {
             return true;
         }
         // The tagger reads some verbs as nouns ("The tests that failed pass again", "Crews
         // at the depot work"): a sentence is a fragment only when no reading of such a word
         // as a verb gives it a main clause either.
-        let lex = doc.analysis.lex(&doc.prose);
-        let classes = &lex.classes[self.block[self.index].tokens.clone()];
+        // Only where a verb could stand: opening the sentence or a clause after a comma, or
+        // after a word that can end a subject (a noun, a pronoun, code, a participle or an
+        // adverb ending a relative clause).
         let candidates = (0..words.len()).filter(|&i| {
             matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns | Xpos::Jj)
                 && classes[i].intersects(Classes::VERB | Classes::VERB_3SG)
+                && (i == 0
+                    || words[i - 1] == ","
+                    || matches!(
+                        tags[i - 1].xpos,
+                        Xpos::Nn
+                            | Xpos::Nns
+                            | Xpos::Nnp
+                            | Xpos::Nnps
+                            | Xpos::Prp
+                            | Xpos::Vbd
+                            | Xpos::Vbn
+                            | Xpos::Rb
+                    ))
         });
         for i in candidates.take(4) {
             let retagged = tagger::tag_constrained(&words, &|j, x| {
