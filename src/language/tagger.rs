@@ -1096,13 +1096,13 @@ const T_TAGDICT: u64 = 63;
 /// The most features a token can have: 24 of its words, 2 for quotation marks, 6 of tags.
 const MAX_FEATURES: usize = 32;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
 const TEMPLATE_MUL: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// The murmur3 64-bit finaliser.
 #[inline]
-const fn fmix(mut x: u64) -> u64 {
+pub(crate) const fn fmix(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
     x ^= x >> 33;

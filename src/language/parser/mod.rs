@@ -413,19 +413,8 @@ const NONE_TOK: Tok = Tok {
 };
 const NO_LABEL: u64 = 99;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// The murmur3 64-bit finaliser.
-#[inline]
-const fn fmix(mut x: u64) -> u64 {
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^= x >> 33;
-    x
-}
+// The tagger's word hash: FNV-1a over the bytes, finished by murmur3's finaliser.
+use super::tagger::{FNV_OFFSET, FNV_PRIME, fmix};
 
 /// The word hash of a token: FNV-1a of its bytes, ASCII lower-cased, digits read as 0,
 /// curly quotes as straight ones.
