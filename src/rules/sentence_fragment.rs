@@ -292,6 +292,26 @@ impl<'d> Visit<'d, '_> {
                 return true;
             }
         }
+        // And the other way round: an opening plural noun read as a verb ("Values greater
+        // than eight give…", "Tools such as these also know…"). Read as a noun, it must be
+        // the subject of a main clause the parse finds after it.
+        if tags
+            .first()
+            .is_some_and(|t| matches!(t.xpos, Xpos::Vbz | Xpos::Vbp))
+            && classes
+                .first()
+                .is_some_and(|c| c.contains(Classes::NOUN_PLURAL))
+        {
+            let retagged = tagger::tag_constrained(&words, &|j, x| j != 0 || x == Xpos::Nns);
+            let parse = Parse::new(&words, &retagged);
+            if parse
+                .root()
+                .is_some_and(|r| r > 0 && parse.subject_of(r) == Some(0))
+                && main_clause(&parse, &words, &retagged, None)
+            {
+                return true;
+            }
+        }
         false
     }
 
