@@ -1,6 +1,6 @@
-//! The structure rules (`sentence-fragment`, `orphaned-clause`, `missing-subject`) on sound
-//! sentences that must stay silent and on defective passages that must fire, from the
-//! shared corpus in `tests/corpus/structure/` and from the lists below.
+//! The structure rules (`sentence-fragment`, `orphaned-clause`, `missing-subject`) and
+//! dropped-suffix on sound sentences that must stay silent and on defective passages that
+//! must fire, from the shared corpus in `tests/corpus/structure/` and from the lists below.
 //!
 //! Assertions name the rule and the flagged text, never counts.
 //! `PROBE='some text' cargo test --test structure probe -- --ignored --nocapture` prints
@@ -12,7 +12,13 @@ use std::path::Path;
 use galley::config::Settings;
 use galley::diagnostic::Diagnostic;
 
-const RULES: &[&str] = &["sentence-fragment", "orphaned-clause", "missing-subject"];
+/// The structure rules, and dropped-suffix, which the corpus files cover too.
+const RULES: &[&str] = &[
+    "sentence-fragment",
+    "orphaned-clause",
+    "missing-subject",
+    "dropped-suffix",
+];
 
 /// A draft around `text`: a headline, then the text as one paragraph. A `[caption] ` line
 /// stands under an image.

@@ -196,11 +196,17 @@ fn passive_follows(doc: &Document, toks: &[Token], i: usize) -> bool {
             .map(|t| t.text(&doc.prose))
     };
     match word(i + 1) {
-        Some("by") => word(i + 2).is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || lexicon::lookup(w)
-                    .is_some_and(|e| e.classes.intersects(Classes::DET | Classes::PRON))
-        }),
+        Some("by") => {
+            toks.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number)
+                || word(i + 2).is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || lexicon::lookup(w).is_some_and(|e| {
+                            e.classes.intersects(Classes::DET | Classes::PRON)
+                                || e.classes.contains(Classes::NOUN)
+                                    && !e.classes.intersects(Classes::VERB_ING)
+                        })
+                })
+        }
         // "to close on Friday", "to close the plant": a verb; "to clean water": a noun phrase.
         Some("to") => word(i + 2).is_some_and(|w| {
             lexicon::lookup(w).is_some_and(|e| {
@@ -222,17 +228,42 @@ fn passive_follows(doc: &Document, toks: &[Token], i: usize) -> bool {
 
 /// "They were arrest in March", "have been charge with": right after a plural "were"/"are" or
 /// after "been", a singular noun with no determiner cannot stand, so before a preposition (or,
-/// after "been", at the end of the sentence) the word is a verb that lost its ending.
+/// after "been", at the end of the sentence) the word is a verb that lost its ending; after
+/// "was"/"is"/"be", only before a preposition of place, source or time and its phrase.
 fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(&doc.prose))
     };
-    if i == 0 {
+    // The be-word, past any adverb between ("are also worry about", "was first mention in").
+    let mut b = i;
+    while b > 0 && word(b - 1).is_some_and(|w| w != "not" && is_adverb_between(w) || w == "first") {
+        b -= 1;
+    }
+    if b == 0 {
         return false;
     }
-    match word(i - 1) {
+    // A phrase that opens a place, source or time: a preposition and the start of its noun
+    // phrase (a determiner, a pronoun, a number or a name).
+    let phrase_follows = |preps: &[&str]| {
+        word(i + 1).is_some_and(|w| preps.contains(&w))
+            && toks.get(i + 2).is_some_and(|t| {
+                t.kind == TokenKind::Number
+                    || t.kind == TokenKind::Word
+                        && (t
+                            .text(&doc.prose)
+                            .starts_with(|c: char| c.is_ascii_uppercase())
+                            || lexicon::lookup(t.text(&doc.prose)).is_some_and(|e| {
+                                e.classes.intersects(Classes::DET | Classes::PRON)
+                            }))
+            })
+    };
+    const PLACE_TIME: &[&str] = &[
+        "in", "on", "at", "from", "into", "behind", "during", "through", "across", "under",
+        "without",
+    ];
+    match word(b - 1) {
         Some("were" | "are") => word(i + 1).is_some_and(|w| {
             matches!(
                 w,
@@ -253,6 +284,33 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
                     | "across"
             )
         }),
+        // "was kill in a crash", "is base on the novel": a singular count noun would need a
+        // determiner here, so before a preposition that opens a place, source or time and
+        // the phrase it governs, the word is a verb. ("The answer was time." and "the goal
+        // is access for everyone" keep their noun: no such preposition and phrase follow.)
+        // "was schedule for Thursday": "for" and a day, a date or a number.
+        Some("was" | "is" | "be") => {
+            phrase_follows(PLACE_TIME)
+                || word(i + 1) == Some("for")
+                    && toks.get(i + 2).is_some_and(|t| {
+                        t.kind == TokenKind::Number
+                            || t.kind == TokenKind::Word
+                                && t.text(&doc.prose)
+                                    .starts_with(|c: char| c.is_ascii_uppercase())
+                    })
+        }
+        // "There has been support for the plan" keeps its noun.
+        Some("been" | "being")
+            if (b.saturating_sub(4)..b)
+                .any(|k| word(k).is_some_and(|w| w.eq_ignore_ascii_case("there"))) =>
+        {
+            false
+        }
+        Some("been" | "being")
+            if phrase_follows(&["for", "in", "on", "at", "behind", "down", "up"]) =>
+        {
+            true
+        }
         Some("been" | "being") => match toks.get(i + 1) {
             None => true,
             Some(t) if t.kind == TokenKind::Punct => {
