@@ -1,4 +1,4 @@
-use super::sentence_fragment::for_each_sentence;
+use super::sentence_fragment::{for_each_sentence, long_with_verb};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::language::clause::{self, Pos};
@@ -17,7 +17,10 @@ static DOC: RuleDoc = RuleDoc {
             so that nobody does what the verb says. Imperatives (\"Visit the museum ...\"), \
             questions, inversions (\"Then came the rain.\", \"Said one official: ...\", \
             \"Included in the price are ...\"), participle openers followed by their \
-            subject (\"Founded in 1990, the firm ...\") and quotations are left alone.",
+            subject (\"Founded in 1990, the firm ...\"), quotations, sentences of more than \
+            28 words, and an opening plural noun the tagger reads as a noun before a verb or \
+            a participle (\"Tools like these guide ...\", \"Minutes taken by ...\") are \
+            left alone.",
     why: "When the subject is lost in editing the reader cannot tell who acted, and the \
           sentence before rarely settles it.",
     example: "The mayor met the harbour board. Afterwards, promised that the channel would be \
@@ -67,11 +70,27 @@ impl Rule for MissingSubject {
                 return;
             };
             // Reported only when the dependency parse agrees: no clause of the sentence
-            // that stands on its own has a subject, and it is no imperative.
-            if v.parse_has_main_clause() {
+            // that stands on its own has a subject, and it is no imperative. Long sentences
+            // are left alone, as sentence-fragment leaves them.
+            if long_with_verb(v, SUBJECTLESS_MAX_WORDS) || v.parse_has_main_clause() {
                 return;
             }
             if s.pos(found.verb.start) == Pos::Punct {
+                return;
+            }
+            // The sentence opens with a word the tagger reads as a noun, and a finite verb
+            // follows (a plural subject: "Tools like these guide users…") or a participle
+            // right after it (a caption: "Minutes taken by the secretary.").
+            let tags = v.tags();
+            if found.verb.start == 0
+                && tags.first().is_some_and(|t| {
+                    matches!(t.xpos, Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps)
+                })
+                && (tags.get(1).is_some_and(|t| t.xpos == Xpos::Vbn)
+                    || tags
+                        .get(found.verb.end..)
+                        .is_some_and(|rest| rest.iter().any(|t| t.finite)))
+            {
                 return;
             }
             let verb = squash(&doc.prose[s.span(found.verb.start, found.verb.end)]).to_lowercase();
@@ -94,6 +113,11 @@ impl Rule for MissingSubject {
         });
     }
 }
+
+/// Subjectless sentences with more words than this are not reported: see
+/// `sentence_fragment::FRAGMENT_MAX_WORDS`. A subjectless statement runs a little longer
+/// than a fragment ("Says he is pleased it was such a decisive victory…").
+const SUBJECTLESS_MAX_WORDS: usize = 28;
 
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -18,8 +18,9 @@ static DOC: RuleDoc = RuleDoc {
             finite verbs only inside a subordinate or relative clause (\"Because the council \
             voted.\", \"In the talks we are having about it.\"). Headings, list items, table \
             cells, captions, credits, datelines, bylines, quotations, questions, \
-            exclamations and sentences of fewer than four words are left alone, as are \
-            verbless sentences with a colon or a dash.",
+            exclamations, thanks and greetings (\"Many thanks to the reviewers.\"), sentences \
+            of fewer than four words and sentences of more than 24 words that have a verb are \
+            left alone, as are verbless sentences with a colon or a dash.",
     why: "A stray full stop in rushed copy often cuts a clause from the sentence it belongs \
           to; the reader is left with a piece that says nothing on its own.",
     example: "The harbour board met on Thursday. To discuss a plan to dredge the channel.\n",
@@ -41,17 +42,114 @@ impl Rule for SentenceFragment {
                 || !v.ends_with_stop()
                 || !may_be_fragment(v)
                 || plain_main_clause(v)
+                || formula(v)
             {
                 return;
             }
             let before = out.len();
             check_sentence(doc, v, &v.sent(), out);
-            // Reported only when the dependency parse agrees there is no main clause.
-            if out.len() > before && v.parse_has_main_clause() {
+            // Reported only when the dependency parse agrees there is no main clause, and
+            // the sentence is short enough for the parse to be trusted when it has a verb.
+            if out.len() > before
+                && (long_with_verb(v, FRAGMENT_MAX_WORDS) || v.parse_has_main_clause())
+            {
                 out.truncate(before);
             }
         });
     }
+}
+
+/// Sentences with a verb and more words than this are not reported as fragments: past
+/// it, a sentence that seems to have no main clause has almost always been misread (the
+/// tagger's and the parser's errors add up over a long sentence), and the fragments
+/// that rushed copy leaves are short ("Into the sea.", "While the mayor.") or not much
+/// longer (an infinitive of purpose with a clause of its own). Verbless
+/// sentences are reported at any length.
+pub(super) const FRAGMENT_MAX_WORDS: usize = 24;
+
+/// Whether the sentence has more than `max` words and a word tagged as a verb.
+pub(super) fn long_with_verb(v: &Visit, max: usize) -> bool {
+    let toks = v.toks();
+    toks.iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Code
+            )
+        })
+        .count()
+        > max
+        && v.tags().iter().any(|t| {
+            matches!(
+                t.xpos,
+                Xpos::Vb | Xpos::Vbd | Xpos::Vbg | Xpos::Vbn | Xpos::Vbp | Xpos::Vbz | Xpos::Md
+            )
+        })
+}
+
+/// Thanks and greetings, which are verbless by convention: "Many thanks to the reviewers
+/// for their patience.", "Happy birthday to the project.", "Welcome to the team." Thanks
+/// that could instead be "thanks to" meaning "because of" count only with a "for" or
+/// "who" after them, or a word such as "many" before.
+fn formula(v: &Visit) -> bool {
+    const LEAD: &[&str] = &[
+        "a",
+        "also",
+        "and",
+        "big",
+        "extra",
+        "heartfelt",
+        "huge",
+        "many",
+        "massive",
+        "my",
+        "our",
+        "special",
+        "sincere",
+        "warm",
+        "warmest",
+        "additional",
+        "again",
+    ];
+    const THANKS: &[&str] = &[
+        "thanks",
+        "thank",
+        "kudos",
+        "shout-out",
+        "shout-outs",
+        "shoutout",
+        "shoutouts",
+        "props",
+        "gratitude",
+    ];
+    const GREETING: &[&str] = &[
+        "congratulations",
+        "congrats",
+        "cheers",
+        "greetings",
+        "hello",
+        "hi",
+        "welcome",
+        "happy",
+        "merry",
+        "farewell",
+        "goodbye",
+        "bravo",
+    ];
+    let toks = v.toks();
+    let mut i = 0;
+    while i < toks.len().min(3) && LEAD.iter().any(|w| v.word(i).eq_ignore_ascii_case(w)) {
+        i += 1;
+    }
+    let head = v.word(i);
+    if GREETING.iter().any(|w| head.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    THANKS.iter().any(|w| head.eq_ignore_ascii_case(w))
+        && (i > 0
+            || (i + 1..toks.len()).any(|k| {
+                v.word(k).eq_ignore_ascii_case("for") || v.word(k).eq_ignore_ascii_case("who")
+            }))
 }
 
 /// One sentence of a checked paragraph, as the structure rules visit it: its raw tokens
@@ -79,7 +177,8 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
     let main = |i: usize| {
         // A subordinating word, or a relative or question word ahead of the verb ("Which
         // the lawyers repeated", "where the figures were discussed"): no clause of its own.
-        if p.child_with(i, Deprel::Mark).is_some()
+        if p.children(i)
+            .any(|m| p.deprel(m) == Some(Deprel::Mark) && subordinator(p, words, tags, i, m))
             || p.children(i).any(|k| {
                 k < i && matches!(tags[k].xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb)
             })
@@ -102,7 +201,8 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                 !(words.get(s + 1) == Some(&",")
                     && (s + 2..i).all(|k| p.deprel(k).is_some_and(Deprel::is_aux_or_cop)))
             });
-        let finite = p.is_finite(tags, i) && subject.is_some();
+        let finite = subject
+            .is_some_and(|s| p.is_finite(tags, i) || past_read_as_participle(p, words, tags, i, s));
         // "In the talks we are having about it": a fronted phrase whose noun runs straight
         // into the subject, with no comma, may instead be a noun with a relative clause.
         // The parse cannot tell them apart; the clause analysis decides.
@@ -110,6 +210,7 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
             p.children(i).any(|k| {
                 k < s
                     && p.deprel(k) == Some(Deprel::Obl)
+                    && matches!(tags[k].xpos, Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps)
                     && words[k + 1..s].iter().all(|w| *w != ",")
                     && (k + 1..s).all(|j| p.head(j) == Some(s))
             })
@@ -118,11 +219,14 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
             None => imperative || finite && !run_in,
             Some(v) if v != i => false,
             Some(v) if imperative => {
+                // Any finite verb before the comma sits in a fronted clause of its own
+                // ("If you want to try it, visit…").
                 v == 0
                     || v >= 2
                         && words[v - 1] == ","
-                        && tags[..v - 1].iter().all(|t| {
-                            t.xpos != Xpos::Vbz && t.xpos != Xpos::Vbp && t.xpos != Xpos::Vbd
+                        && tags[..v - 1].iter().enumerate().all(|(k, t)| {
+                            !matches!(t.xpos, Xpos::Vbz | Xpos::Vbp | Xpos::Vbd)
+                                || in_subordinate_clause(p, k, v)
                         })
             }
             Some(v) => {
@@ -145,6 +249,11 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                 let Some(s) = subject.filter(|&s| s < v && !after_modifier) else {
                     return false;
                 };
+                // After an -ing word, a verb needs an object or a complement to tell it from
+                // a noun ("Recovering involves rediscovering…", not "parking charges").
+                if tags[v - 1].xpos == Xpos::Vbg && !has_complement(p, v) {
+                    return false;
+                }
                 // The subject opens the sentence (or follows a fronted phrase and its
                 // comma), and is no phrase with a preposition of its own ("As part of …").
                 let start = (0..s).find(|&j| descends_from(p, j, s)).unwrap_or(s);
@@ -153,9 +262,12 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                     return false;
                 }
                 let plural = matches!(tags[s].xpos, Xpos::Nns | Xpos::Nnps)
-                    || ["we", "they", "you", "i"]
-                        .iter()
-                        .any(|w| words[s].eq_ignore_ascii_case(w));
+                    || [
+                        "we", "they", "you", "i", "all", "both", "many", "several", "few", "these",
+                        "those",
+                    ]
+                    .iter()
+                    .any(|w| words[s].eq_ignore_ascii_case(w));
                 match tags[v].xpos {
                     Xpos::Vbz => {
                         !plural
@@ -169,9 +281,12 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
     };
     // A sentence that opens with a relative or question word, or with "so that", and ends
     // with a full stop is a subordinate clause however it parses.
+    // A wh-word that opens a clause of its own inside the sentence ("When the tests are
+    // compiled, the runner…") leaves the main clause whole.
     let opener = tags
         .first()
         .is_some_and(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb))
+        && !in_subordinate_clause(p, 0, root)
         || words.len() > 1
             && words[0].eq_ignore_ascii_case("so")
             && words[1].eq_ignore_ascii_case("that");
@@ -188,6 +303,88 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                     .any(|c| p.deprel(c).is_some_and(Deprel::is_subject))
                 && main(k)
         })
+}
+
+/// Whether `m`, attached to `head` as a subordinating word, really makes `head`'s clause
+/// subordinate. Not the object of a preposition before it ("For that, there is…"), nor a
+/// "though" inside the clause ("Over the years though the pressure has mounted").
+fn subordinator(p: &Parse, words: &[&str], tags: &[Tagged], head: usize, m: usize) -> bool {
+    if m > 0 && tags[m - 1].xpos == Xpos::In && p.deprel(m - 1) == Some(Deprel::Case) {
+        return false;
+    }
+    if words[m].eq_ignore_ascii_case("though")
+        && (0..m).any(|j| {
+            !matches!(tags[j].xpos, Xpos::Cc | Xpos::Comma | Xpos::Colon)
+                && p.deprel(j) != Some(Deprel::Advmod)
+                && descends_from(p, j, head)
+        })
+    {
+        return false;
+    }
+    true
+}
+
+/// A past tense the tagger read as a participle ("the company stepped in", "ten percent
+/// selected yes"): a verb the lexicon knows in the past tense, with a subject of its own
+/// that is no passive subject, no auxiliary, and an object or a complement (or a pronoun
+/// subject, which no reduced relative clause has).
+/// Whether `i` has an object or a clausal complement.
+fn has_complement(p: &Parse, i: usize) -> bool {
+    p.children(i).any(|k| {
+        matches!(
+            p.deprel(k),
+            Some(Deprel::Obj | Deprel::Iobj | Deprel::Ccomp | Deprel::Xcomp | Deprel::CompoundPrt)
+        )
+    })
+}
+
+fn past_read_as_participle(p: &Parse, words: &[&str], tags: &[Tagged], i: usize, s: usize) -> bool {
+    tags[i].xpos == Xpos::Vbn
+        && s < i
+        // Not in a sentence that opens with a verb ("Conceded defeat in a statement posted
+        // online": there the subject is the parser's slip).
+        && !matches!(
+            tags.first().map(|t| t.xpos),
+            Some(Xpos::Vb | Xpos::Vbd | Xpos::Vbn | Xpos::Vbz | Xpos::Vbp | Xpos::Vbg)
+        )
+        && p.deprel(s) == Some(Deprel::Nsubj)
+        && lexicon::classes_folded(words[i]).contains(Classes::VERB_PAST)
+        && !p.children(i).any(|k| {
+            p.deprel(k)
+                .is_some_and(|d| d.is_aux_or_cop() || matches!(d, Deprel::OblAgent | Deprel::Mark))
+        })
+        && (tags[s].xpos == Xpos::Prp || has_complement(p, i))
+}
+
+/// Whether token `j` lies in a clause that depends on `root`'s: on its way up to `root`
+/// it passes an adverbial, complement, subject or relative clause.
+fn in_subordinate_clause(p: &Parse, j: usize, root: usize) -> bool {
+    let mut at = j;
+    for _ in 0..p.len() {
+        if at == root {
+            return false;
+        }
+        if p.deprel(at).is_some_and(|d| {
+            matches!(
+                d,
+                Deprel::Advcl
+                    | Deprel::AdvclRelcl
+                    | Deprel::Ccomp
+                    | Deprel::Csubj
+                    | Deprel::CsubjPass
+                    | Deprel::CsubjOuter
+                    | Deprel::Acl
+                    | Deprel::AclRelcl
+            )
+        }) {
+            return true;
+        }
+        match p.head(at) {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether token `j` lies in the subtree of token `s`.
@@ -264,8 +461,9 @@ impl<'d> Visit<'d, '_> {
         // at the depot work"): a sentence is a fragment only when no reading of such a word
         // as a verb gives it a main clause either.
         // Only where a verb could stand: opening the sentence or a clause after a comma, or
-        // after a word that can end a subject (a noun, a pronoun, code, a participle or an
-        // adverb ending a relative clause).
+        // after a word that can end a subject (a noun, a pronoun, code, a number, a
+        // participle or an adverb ending a relative clause, an -ing subject, or a name the
+        // tagger read as an adjective).
         let candidates = (0..words.len()).filter(|&i| {
             matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns | Xpos::Jj)
                 && classes[i].intersects(Classes::VERB | Classes::VERB_3SG)
@@ -280,7 +478,10 @@ impl<'d> Visit<'d, '_> {
                             | Xpos::Prp
                             | Xpos::Vbd
                             | Xpos::Vbn
+                            | Xpos::Vbg
                             | Xpos::Rb
+                            | Xpos::Cd
+                            | Xpos::Jj
                     ))
         });
         for i in candidates.take(4) {
