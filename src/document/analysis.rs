@@ -43,6 +43,28 @@ pub struct Analysis {
     /// The clause analysis of each sentence, made on first use and shared by the structure
     /// rules.
     clauses: OnceLock<clause::Store>,
+    /// Tokens that are the whole text of a link and no word the lexicon knows (a user
+    /// name, a project): the tagger reads them as it reads inline code, as a name.
+    link_names: Vec<usize>,
+}
+
+/// The indices of the tokens that make up the whole text of a link on their own and are no
+/// word the lexicon knows ("[weihanglo](…) stabilized the flag"), in order.
+fn link_names(prose: &str, tokens: &[Token], links: &[Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for link in links {
+        let lo = tokens.partition_point(|t| t.start < link.start);
+        let hi = tokens.partition_point(|t| t.start < link.end);
+        let inside = &tokens[lo..hi];
+        let [only] = inside else { continue };
+        if only.kind == TokenKind::Word
+            && only.end <= link.end
+            && lexicon::lookup_folded(only.text(prose)).is_none()
+        {
+            out.push(lo);
+        }
+    }
+    out
 }
 
 /// The lexicon's facts about each token, looked up once per document for every rule.
@@ -59,7 +81,7 @@ pub struct TokenLex {
 const CODE_WORD: &str = "X";
 
 impl Analysis {
-    pub(crate) fn new(prose: &str, blocks: &[Block]) -> Analysis {
+    pub(crate) fn new(prose: &str, blocks: &[Block], links: &[Range<usize>]) -> Analysis {
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
         for (b, block) in blocks.iter().enumerate() {
@@ -73,6 +95,7 @@ impl Analysis {
                 });
             }
         }
+        let link_names = link_names(prose, &tokens, links);
         let sentence_tags = sentences.iter().map(|_| OnceLock::new()).collect();
         let prefix_tags = sentences.iter().map(|_| OnceLock::new()).collect();
         let sentence_parse = sentences.iter().map(|_| OnceLock::new()).collect();
@@ -87,16 +110,22 @@ impl Analysis {
             main_clause,
             lex: OnceLock::new(),
             clauses: OnceLock::new(),
+            link_names,
         }
     }
 
     /// The words of sentence `index`, as the tagger reads them.
     pub(crate) fn sentence_words<'p>(&self, prose: &'p str, index: usize) -> Vec<&'p str> {
         self.sentences.get(index).map_or_else(Vec::new, |s| {
+            let names = &self.link_names;
             self.tokens[s.tokens.clone()]
                 .iter()
-                .map(|t| match t.kind {
+                .zip(s.tokens.clone())
+                .map(|(t, k)| match t.kind {
                     TokenKind::Code => CODE_WORD,
+                    TokenKind::Word if !names.is_empty() && names.binary_search(&k).is_ok() => {
+                        CODE_WORD
+                    }
                     _ => t.text(prose),
                 })
                 .collect()

@@ -184,6 +184,8 @@ struct Parse {
     placeholders: Vec<Range<usize>>,
     /// Character references in prose: their range and the text they stand for.
     entities: Vec<(Range<usize>, String)>,
+    /// Links (text and destination), in order.
+    links: Vec<Range<usize>>,
 }
 
 impl Parse {
@@ -414,6 +416,7 @@ impl Document {
                             b.strong_open = true;
                         }
                     }
+                    Tag::Link { .. } => p.links.push(range),
                     Tag::CodeBlock(_) | Tag::HtmlBlock => {
                         p.finish(&source);
                         p.skip_depth += 1;
@@ -515,6 +518,7 @@ impl Document {
             mut markup,
             mut placeholders,
             entities,
+            links,
             ..
         } = p;
 
@@ -576,7 +580,7 @@ impl Document {
         });
 
         let lines = LineIndex::new(&source);
-        let analysis = Analysis::new(&prose, &blocks);
+        let analysis = Analysis::new(&prose, &blocks, &links);
         let mut doc = Document {
             source,
             prose,

@@ -145,8 +145,11 @@ fn formula(v: &Visit) -> bool {
     if GREETING.iter().any(|w| head.eq_ignore_ascii_case(w)) {
         return true;
     }
+    // "Thanks to" may mean "because of"; "kudos to", "shout-out to" cannot.
+    let plain_thanks = head.eq_ignore_ascii_case("thanks") || head.eq_ignore_ascii_case("thank");
     THANKS.iter().any(|w| head.eq_ignore_ascii_case(w))
         && (i > 0
+            || !plain_thanks
             || (i + 1..toks.len()).any(|k| {
                 v.word(k).eq_ignore_ascii_case("for") || v.word(k).eq_ignore_ascii_case("who")
             }))
@@ -232,8 +235,9 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
             Some(v) => {
                 // A verb never follows a determiner, an adjective, a number or a preposition
                 // directly ("a stable condition", "its plant").
+                // (A number that ends a name, "Rust 1.40 include…", is no modifier.)
                 let after_modifier = v > 0
-                    && matches!(
+                    && (matches!(
                         tags[v - 1].xpos,
                         Xpos::Dt
                             | Xpos::PrpS
@@ -241,11 +245,15 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                             | Xpos::Jj
                             | Xpos::Jjr
                             | Xpos::Jjs
-                            | Xpos::Cd
                             | Xpos::Pos
                             | Xpos::In
                             | Xpos::To
-                    );
+                    ) || tags[v - 1].xpos == Xpos::Cd && p.deprel(v - 1) != Some(Deprel::Flat));
+                // (Unless the "adjective" is the subject itself: "This retrospective aims…".)
+                let after_modifier = after_modifier
+                    && !(subject == Some(v - 1)
+                        && tags[v - 1].xpos == Xpos::Jj
+                        && lexicon::classes_folded(words[v - 1]).contains(Classes::NOUN));
                 let Some(s) = subject.filter(|&s| s < v && !after_modifier) else {
                     return false;
                 };
@@ -256,23 +264,54 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                 }
                 // The subject opens the sentence (or follows a fronted phrase and its
                 // comma), and is no phrase with a preposition of its own ("As part of …").
+                // (Words of a noun phrase before it count as the subject's even where the
+                // parser hung them elsewhere: "The tooling tries…".)
                 let start = (0..s).find(|&j| descends_from(p, j, s)).unwrap_or(s);
-                let opens = start == 0 || words[start - 1] == ",";
+                let opens = start == 0
+                    || words[start - 1] == ","
+                    || tags[..s].iter().all(|t| {
+                        matches!(
+                            t.xpos,
+                            Xpos::Dt
+                                | Xpos::PrpS
+                                | Xpos::Pdt
+                                | Xpos::Jj
+                                | Xpos::Jjr
+                                | Xpos::Jjs
+                                | Xpos::Cd
+                                | Xpos::Nn
+                                | Xpos::Nns
+                                | Xpos::Nnp
+                                | Xpos::Nnps
+                                | Xpos::Pos
+                        )
+                    });
                 if !opens || p.child_with(s, Deprel::Case).is_some() {
                     return false;
                 }
+                // A number with its group ("the two of us") or a percentage ("39% work")
+                // takes a plural verb.
                 let plural = matches!(tags[s].xpos, Xpos::Nns | Xpos::Nnps)
+                    || tags[s].xpos == Xpos::Cd
+                        && !words[s].eq_ignore_ascii_case("one")
+                        && words.get(s + 1) == Some(&"of")
+                        && tags
+                            .get(s + 2)
+                            .is_some_and(|t| matches!(t.xpos, Xpos::Prp | Xpos::Dt))
+                    || words[s] == "%"
                     || [
                         "we", "they", "you", "i", "all", "both", "many", "several", "few", "these",
                         "those",
                     ]
                     .iter()
                     .any(|w| words[s].eq_ignore_ascii_case(w));
+                // An adjective tag on a word the lexicon knows as a noun ("This
+                // retrospective aims…") is the tagger's slip: a singular noun.
+                let singular = matches!(tags[s].xpos, Xpos::Nn | Xpos::Nnp | Xpos::Prp | Xpos::Vbg)
+                    || tags[s].xpos == Xpos::Jj
+                        && lexicon::classes_folded(words[s]).contains(Classes::NOUN);
                 match tags[v].xpos {
-                    Xpos::Vbz => {
-                        !plural
-                            && matches!(tags[s].xpos, Xpos::Nn | Xpos::Nnp | Xpos::Prp | Xpos::Vbg)
-                    }
+                    Xpos::Vbz => !plural && singular,
                     Xpos::Vbp => plural,
                     _ => false,
                 }
