@@ -1,8 +1,10 @@
-use super::sentence_fragment::for_each_sentence;
+use super::sentence_fragment::{Visit, for_each_sentence};
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::language::clause;
 use crate::language::lexicon;
+use crate::language::parser::Deprel;
+use crate::language::tagger::Xpos;
 
 pub struct OrphanedClause;
 
@@ -49,7 +51,7 @@ impl Rule for OrphanedClause {
                 return;
             }
             let s = &v.sent();
-            if s.orphan_that().is_none() {
+            if s.orphan_that().is_none() && !parse_orphan_that(v) {
                 return;
             }
             let Some(p) = v.neighbour(v.index - 1) else {
@@ -107,6 +109,23 @@ impl Rule for OrphanedClause {
             );
         });
     }
+}
+
+/// The dependency parse's reading, where the clause analysis found no orphan: the
+/// sentence opens with "that" as the subordinating word of its main verb ("That the new
+/// build is faster on every machine we tried."), and that verb is finite.
+fn parse_orphan_that(v: &Visit) -> bool {
+    if !v.word(0).eq_ignore_ascii_case("that") {
+        return false;
+    }
+    let tags = v.tags();
+    if tags.first().is_none_or(|t| t.xpos != Xpos::In) {
+        return false;
+    }
+    let p = v.parse();
+    p.root().is_some_and(|r| {
+        p.head(0) == Some(r) && p.deprel(0) == Some(Deprel::Mark) && p.is_finite(tags, r)
+    })
 }
 
 fn squash(text: &str) -> String {

@@ -215,7 +215,8 @@ impl Sent<'_> {
                     | Pos::PrpS
                     | Pos::Prp
             ) || self.w(k) == "-";
-            if !tail_word || self.is(k, "that") || self.introduces(k) {
+            // ("after the match": a preposition, since no finite verb came after it.)
+            if !tail_word || self.is(k, "that") || self.introduces(k) && p != Pos::In {
                 return None;
             }
         }
@@ -268,7 +269,8 @@ impl Sent<'_> {
                     || p.in_np()
                     || self.w(k) == "-")
                     && !self.is(k, "that")
-                    && !self.introduces(k)
+                    // "after the match": a preposition here, since no finite verb follows.
+                    && (!self.introduces(k) || p == Pos::In)
             })
     }
 
