@@ -82,10 +82,12 @@ impl Rule for MissingSubject {
             // follows (a plural subject: "Tools like these guide users…") or a participle
             // right after it (a caption: "Minutes taken by the secretary.").
             let tags = v.tags();
+            // (Not before a subject pronoun: "Says he is delighted…" reports.)
             if found.verb.start == 0
                 && tags.first().is_some_and(|t| {
                     matches!(t.xpos, Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps)
                 })
+                && tags.get(1).is_none_or(|t| t.xpos != Xpos::Prp)
                 && (tags.get(1).is_some_and(|t| t.xpos == Xpos::Vbn)
                     || tags
                         .get(found.verb.end..)

@@ -233,20 +233,31 @@ impl Sent<'_> {
             };
             let nc = self.classes(n);
             let lower = self.w(n).chars().next().is_some_and(char::is_lowercase);
-            let ok = lower
-                && !self.subject_start_strict(n)
-                && (self.is(n, "been")
-                    || nc.contains(Classes::VERB_PAST_PART)
-                    || (be && nc.contains(Classes::VERB_ING))
-                    || (be
-                        && self.is_any(
-                            n,
-                            words![
-                                "expected", "due", "set", "likely", "unlikely", "able", "unable",
-                                "about",
-                            ],
-                        ))
-                    || (self.is(n, "to") && !self.is_any(v, words!["have"])));
+            // "Was lucky to survive …", "Was the first to notice …": opening the sentence
+            // (a question would end with a question mark; an inversion the parse finds),
+            // before an adjective and a preposition or "to", or before "the".
+            let opens_with_be = be
+                && v == 0
+                && lower
+                && (nc.contains(Classes::ADJ)
+                    && !nc.intersects(Classes::ANY_VERB)
+                    && (self.is(n + 1, "to") || self.pos(n + 1) == Pos::In)
+                    || self.is(n, "the"));
+            let ok = opens_with_be
+                || lower
+                    && !self.subject_start_strict(n)
+                    && (self.is(n, "been")
+                        || nc.contains(Classes::VERB_PAST_PART)
+                        || (be && nc.contains(Classes::VERB_ING))
+                        || (be
+                            && self.is_any(
+                                n,
+                                words![
+                                    "expected", "due", "set", "likely", "unlikely", "able",
+                                    "unable", "about",
+                                ],
+                            ))
+                        || (self.is(n, "to") && !self.is_any(v, words!["have"])));
             return if ok { found(self.verb_end(n)) } else { None };
         }
         if self.is_any(v, words!["does", "did"]) {
@@ -298,14 +309,22 @@ impl Sent<'_> {
         }
         // Third person singular present: "Remains confident that ...".
         if classes.contains(Classes::VERB_3SG) && !classes.contains(Classes::VERB_PAST) {
+            // "…, says he." is an inversion; "Says he is delighted." opening the sentence,
+            // with a finite verb after the pronoun, is a subjectless report.
+            let report_opens = v == 0
+                && self.personal_pronoun(v + 1)
+                && v + 2 < self.len()
+                && self.maybe_finite(v + 2);
             if self.inverted_after(v)
                 || self.is_any(v, words!["says", "adds", "writes", "notes"])
                     && self.subject_start_strict(v + 1)
+                    && !report_opens
             {
                 return None;
             }
             // "Plans to extend the line were approved": a noun with its own verb.
             if classes.intersects(Classes::NOUN_PLURAL | Classes::NOUN)
+                && !report_opens
                 && (self.other_main(v) || self.auxiliary(next))
             {
                 return None;
