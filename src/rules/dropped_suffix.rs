@@ -76,7 +76,17 @@ fn is_have(w: &str) -> bool {
 fn is_adverb_between(w: &str) -> bool {
     if matches!(
         w,
-        "not" | "n't" | "never" | "yet" | "also" | "already" | "just" | "still"
+        "not"
+            | "n't"
+            | "never"
+            | "yet"
+            | "also"
+            | "already"
+            | "just"
+            | "still"
+            | "now"
+            | "first"
+            | "then"
     ) {
         return true;
     }
@@ -238,7 +248,7 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
     };
     // The be-word, past any adverb between ("are also worry about", "was first mention in").
     let mut b = i;
-    while b > 0 && word(b - 1).is_some_and(|w| w != "not" && is_adverb_between(w) || w == "first") {
+    while b > 0 && word(b - 1).is_some_and(|w| w != "not" && is_adverb_between(w)) {
         b -= 1;
     }
     if b == 0 {
@@ -261,8 +271,16 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
     };
     const PLACE_TIME: &[&str] = &[
         "in", "on", "at", "from", "into", "behind", "during", "through", "across", "under",
-        "without",
+        "without", "as",
     ];
+    // After "been" or "being", an adjective may open the phrase too ("been hold behind
+    // closed doors", "been treat for minor injuries").
+    let adjective_phrase_follows = |preps: &[&str]| {
+        word(i + 1).is_some_and(|w| preps.contains(&w))
+            && word(i + 2).is_some_and(|w| {
+                lexicon::lookup(w).is_some_and(|e| e.classes.intersects(Classes::ANY_ADJ))
+            })
+    };
     match word(b - 1) {
         Some("were" | "are") => word(i + 1).is_some_and(|w| {
             matches!(
@@ -282,6 +300,7 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
                     | "by"
                     | "without"
                     | "across"
+                    | "about"
             )
         }),
         // "was kill in a crash", "is base on the novel": a singular count noun would need a
@@ -289,8 +308,10 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
         // the phrase it governs, the word is a verb. ("The answer was time." and "the goal
         // is access for everyone" keep their noun: no such preposition and phrase follow.)
         // "was schedule for Thursday": "for" and a day, a date or a number.
+        // "will be give to the winners": after a bare "be", "to" and its phrase too.
         Some("was" | "is" | "be") => {
             phrase_follows(PLACE_TIME)
+                || word(b - 1) == Some("be") && phrase_follows(&["to"])
                 || word(i + 1) == Some("for")
                     && toks.get(i + 2).is_some_and(|t| {
                         t.kind == TokenKind::Number
@@ -307,8 +328,13 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
             false
         }
         Some("been" | "being")
-            if phrase_follows(&["for", "in", "on", "at", "behind", "down", "up"]) =>
+            if phrase_follows(&["for", "in", "on", "at", "behind", "to"])
+                || adjective_phrase_follows(&["for", "in", "on", "at", "behind"]) =>
         {
+            true
+        }
+        // "is being step down": a particle that only a verb takes.
+        Some("been" | "being") if matches!(word(i + 1), Some("down" | "up" | "out" | "off")) => {
             true
         }
         Some("been" | "being") => match toks.get(i + 1) {
