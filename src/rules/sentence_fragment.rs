@@ -38,16 +38,19 @@ impl Rule for SentenceFragment {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for_each_sentence(doc, |v| {
-            if v.toks().len() < 5
-                || !v.ends_with_stop()
-                || !may_be_fragment(v)
-                || plain_main_clause(v)
-                || formula(v)
-            {
+            if v.toks().len() < 5 || !v.ends_with_stop() || formula(v) {
+                return;
+            }
+            if !may_be_fragment(v) || plain_main_clause(v) {
+                second_reading(doc, v, out);
                 return;
             }
             let before = out.len();
             check_sentence(doc, v, &v.sent(), out);
+            if out.len() == before {
+                second_reading(doc, v, out);
+                return;
+            }
             // Reported only when the dependency parse agrees there is no main clause, and
             // the sentence is short enough for the parse to be trusted when it has a verb.
             if out.len() > before
@@ -57,6 +60,108 @@ impl Rule for SentenceFragment {
             }
         });
     }
+}
+
+/// The fragments whose shape the parse settles where the clause analysis reads a main verb
+/// (a participle or a verb inside the clause): a short sentence, after another in its
+/// paragraph and with no comma, that opens with a subordinating word the parse attaches
+/// to its root ("Unless volunteers can no longer be found."), with a participle and no
+/// finite verb at all ("Giving the packagers more time to test it."), or with "according
+/// to" ("According to the notes published on Tuesday."), and that no reading of the
+/// parse gives a main clause.
+fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
+    const SUBORDINATORS: &[&str] = &[
+        "unless",
+        "although",
+        "because",
+        "whereas",
+        "whilst",
+        "while",
+        "if",
+        "provided",
+        "providing",
+        "so",
+        "as",
+        "even",
+        "though",
+    ];
+    const MAX_WORDS: usize = 16;
+    let toks = v.toks();
+    let first = v.word(0);
+    let opener = if SUBORDINATORS.iter().any(|w| first.eq_ignore_ascii_case(w)) {
+        Shape::Subordinate
+    } else if first.eq_ignore_ascii_case("according") && v.word(1).eq_ignore_ascii_case("to") {
+        Shape::Phrase
+    } else if v.tags_upto(1).first().is_some_and(|t| {
+        // A participle by its form too ("Ping the team" is an imperative).
+        let c = v.doc.analysis.lex(&doc.prose).classes[v.block[v.index].tokens.start];
+        t.xpos == Xpos::Vbg && c.contains(Classes::VERB_ING)
+            || t.xpos == Xpos::Vbn && c.contains(Classes::VERB_PAST_PART)
+    }) {
+        Shape::NounPhrase
+    } else {
+        return;
+    };
+    let prose = &doc.prose;
+    if v.index == 0
+        || toks.len() > MAX_WORDS + 1
+        || toks[..toks.len() - 1].iter().any(|t| {
+            matches!(
+                t.text(prose),
+                "," | ";" | ":" | "—" | "–" | "-" | "(" | "\"" | "“"
+            )
+        })
+        || clause::has_quote_in(prose, toks, v.open[v.index])
+    {
+        return;
+    }
+    let tags = v.tags();
+    let message = match opener {
+        Shape::Subordinate => {
+            // "So that …", "As long as …", "Even though …": the word the parse marks.
+            let p = v.parse();
+            let Some(root) = p.root() else { return };
+            let marked = (0..toks.len().min(3)).any(|k| {
+                p.deprel(k) == Some(Deprel::Mark)
+                    && p.head(k) == Some(root)
+                    && (k == 0 || !matches!(tags[k].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp))
+            });
+            if !marked {
+                return;
+            }
+            format!("this sentence is only a subordinate clause: '{first} ...' needs a main clause")
+        }
+        Shape::Phrase => {
+            format!(
+                "this sentence is only a prepositional phrase ('{first} ...'): it has no main verb"
+            )
+        }
+        _ => {
+            // No finite verb, and no base form but after "to" ("…tools like these allow
+            // vendoring" has its verb).
+            if tags.iter().enumerate().any(|(k, t)| {
+                t.finite
+                    || matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+                    || t.xpos == Xpos::Vb && k > 0 && tags[k - 1].xpos != Xpos::To
+            }) {
+                return;
+            }
+            format!(
+                "this sentence is only a participle phrase ('{first} ...'): it has no main verb"
+            )
+        }
+    };
+    if v.parse_has_main_clause() {
+        return;
+    }
+    let s = v.sent();
+    let shape = if opener == Shape::NounPhrase {
+        Shape::Phrase
+    } else {
+        opener
+    };
+    let d = Diagnostic::new(DOC.id, s.span(0, s.len()), message);
+    out.push(suggest_join(doc, v, &s, d, shape));
 }
 
 /// Sentences with a verb and more words than this are not reported as fragments: past
