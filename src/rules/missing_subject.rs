@@ -65,6 +65,11 @@ impl Rule for MissingSubject {
             if subject_first {
                 return;
             }
+            // "Provided that …", "Given that …": a subordinator, not a verb without its
+            // subject (sentence-fragment reports the clause).
+            if super::sentence_fragment::multiword_subordinator(v) {
+                return;
+            }
             let s = &v.sent();
             let Some(found) = s.subjectless() else {
                 return;

@@ -38,7 +38,11 @@ impl Rule for SentenceFragment {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for_each_sentence(doc, |v| {
-            if v.toks().len() < 5 || !v.ends_with_stop() || formula(v) {
+            if !v.ends_with_stop() || formula(v) {
+                return;
+            }
+            if v.toks().len() < 5 {
+                short_phrase(doc, v, out);
                 return;
             }
             if !may_be_fragment(v) || plain_main_clause(v) {
@@ -88,9 +92,20 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
     const MAX_WORDS: usize = 16;
     let toks = v.toks();
     let first = v.word(0);
-    let opener = if SUBORDINATORS.iter().any(|w| first.eq_ignore_ascii_case(w)) {
+    let opener = if SUBORDINATORS.iter().any(|w| first.eq_ignore_ascii_case(w))
+        || multiword_subordinator(v)
+    {
         Shape::Subordinate
-    } else if first.eq_ignore_ascii_case("according") && v.word(1).eq_ignore_ascii_case("to") {
+    } else if first.eq_ignore_ascii_case("according") && v.word(1).eq_ignore_ascii_case("to")
+        || ["instead", "ahead", "because", "regardless", "irrespective"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+            && v.word(1).eq_ignore_ascii_case("of")
+        || v.tags_upto(1).first().is_some_and(|t| t.xpos == Xpos::In) && {
+            let c = v.doc.analysis.lex(&doc.prose).classes[v.block[v.index].tokens.start];
+            c.contains(Classes::PREP) && !c.intersects(Classes::SUBORD)
+        }
+    {
         Shape::Phrase
     } else if v.tags_upto(1).first().is_some_and(|t| {
         // A participle by its form too ("Ping the team" is an imperative).
@@ -126,23 +141,64 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
                     && p.head(k) == Some(root)
                     && (k == 0 || !matches!(tags[k].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp))
             });
-            if !marked {
+            // Words that can only subordinate need no mark from the parse.
+            let plain = ["unless", "although", "whereas", "because", "whilst"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w));
+            if !marked && !plain && !multiword_subordinator(v) {
+                return;
+            }
+            // The tagger may miss the subordinator ("Unless" as an adjective), and the parse
+            // then finds the clause's own verb and subject: with one finite verb only, and
+            // the subordinator inside that clause (not in a clause of its own before
+            // another, and no second subject pronoun after it), the clause is all there is.
+            if plain
+                && tags.iter().filter(|t| t.finite).count() == 1
+                && !in_subordinate_clause(p, 0, root)
+                && !(2..toks.len()).any(|k| {
+                    ["we", "they", "i", "he", "she"]
+                        .iter()
+                        .any(|w| v.word(k).eq_ignore_ascii_case(w))
+                })
+            {
+                let s = v.sent();
+                let d = Diagnostic::new(
+                    DOC.id,
+                    s.span(0, s.len()),
+                    format!(
+                        "this sentence is only a subordinate clause: '{first} ...' needs a main clause"
+                    ),
+                );
+                out.push(suggest_join(doc, v, &s, d, Shape::Subordinate));
                 return;
             }
             format!("this sentence is only a subordinate clause: '{first} ...' needs a main clause")
         }
         Shape::Phrase => {
+            // No finite verb by the tagger either.
+            if tags.iter().any(|t| t.finite) {
+                return;
+            }
             format!(
                 "this sentence is only a prepositional phrase ('{first} ...'): it has no main verb"
             )
         }
         _ => {
-            // No finite verb, and no base form but after "to" ("…tools like these allow
-            // vendoring" has its verb).
+            // No finite verb, no base form but after "to" ("…tools like these allow
+            // vendoring" has its verb), and no past form after a noun that could be its
+            // subject ("Switching to interned paths fixed it").
+            let lex = &doc.analysis.lex(prose).classes[v.block[v.index].tokens.clone()];
             if tags.iter().enumerate().any(|(k, t)| {
                 t.finite
                     || matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
                     || t.xpos == Xpos::Vb && k > 0 && tags[k - 1].xpos != Xpos::To
+                    || k > 0
+                        && t.xpos == Xpos::Vbn
+                        && lex[k].contains(Classes::VERB_PAST)
+                        && matches!(
+                            tags[k - 1].xpos,
+                            Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Prp
+                        )
             }) {
                 return;
             }
@@ -162,6 +218,104 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
     };
     let d = Diagnostic::new(DOC.id, s.span(0, s.len()), message);
     out.push(suggest_join(doc, v, &s, d, shape));
+}
+
+/// The sentence opens with a subordinator of two or three words ("Provided that …", "As
+/// long as …", "Even though …").
+pub(super) fn multiword_subordinator(v: &Visit) -> bool {
+    const TWO: &[[&str; 2]] = &[
+        ["provided", "that"],
+        ["providing", "that"],
+        ["given", "that"],
+        ["assuming", "that"],
+        ["supposing", "that"],
+        ["so", "that"],
+        ["now", "that"],
+        ["even", "though"],
+        ["even", "if"],
+        ["except", "that"],
+    ];
+    const THREE: &[[&str; 3]] = &[
+        ["as", "long", "as"],
+        ["as", "soon", "as"],
+        ["in", "order", "that"],
+        ["as", "far", "as"],
+    ];
+    let w = |k: usize| v.word(k);
+    TWO.iter()
+        .any(|p| w(0).eq_ignore_ascii_case(p[0]) && w(1).eq_ignore_ascii_case(p[1]))
+        || THREE.iter().any(|p| {
+            w(0).eq_ignore_ascii_case(p[0])
+                && w(1).eq_ignore_ascii_case(p[1])
+                && w(2).eq_ignore_ascii_case(p[2])
+        })
+}
+
+/// A prepositional phrase of two or three words standing between two sentences of its
+/// paragraph ("The crew abandoned ship. Into the sea. All six were rescued."), unless it
+/// is a set phrase ("In the end.", "Of course.").
+fn short_phrase(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
+    const SET_PHRASES: &[&str] = &[
+        "the end",
+        "the meantime",
+        "the way",
+        "the contrary",
+        "the whole",
+        "the record",
+        "the moment",
+        "the past",
+        "the future",
+        "the long run",
+        "the same time",
+        "the least",
+        "the most",
+        "the first place",
+        "the rescue",
+        "the point",
+        "a way",
+        "a sense",
+        "a nutshell",
+        "a word",
+        "the meanwhile",
+    ];
+    let toks = v.toks();
+    let words = toks.len() - 1;
+    if !(2..=3).contains(&words)
+        || v.index == 0
+        || v.index + 1 >= v.block.len()
+        || toks[..words].iter().any(|t| t.kind != TokenKind::Word)
+    {
+        return;
+    }
+    let prose = &doc.prose;
+    let lex = &doc.analysis.lex(prose).classes[v.block[v.index].tokens.clone()];
+    let tags = v.tags();
+    let rest = toks[1..words]
+        .iter()
+        .map(|t| t.text(prose).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if tags[0].xpos != Xpos::In
+        || !lex[0].contains(Classes::PREP)
+        || lex[0].intersects(Classes::SUBORD)
+        || !matches!(tags[1].xpos, Xpos::Dt | Xpos::PrpS)
+        || SET_PHRASES.contains(&rest.as_str())
+        || tags[1..words]
+            .iter()
+            .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+    {
+        return;
+    }
+    let first = v.word(0);
+    let s = v.sent();
+    let d = Diagnostic::new(
+        DOC.id,
+        s.span(0, s.len()),
+        format!(
+            "this sentence is only a prepositional phrase ('{first} ...'): it has no main verb"
+        ),
+    );
+    out.push(suggest_join(doc, v, &s, d, Shape::Phrase));
 }
 
 /// Sentences with a verb and more words than this are not reported as fragments: past
@@ -471,7 +625,7 @@ fn subordinator(p: &Parse, words: &[&str], tags: &[Tagged], head: usize, m: usiz
 /// A past tense the tagger read as a participle ("the company stepped in", "ten percent
 /// selected yes"): a verb the lexicon knows in the past tense, with a subject of its own
 /// that is no passive subject, no auxiliary, and an object or a complement (or a pronoun
-/// subject, which no reduced relative clause has).
+/// or demonstrative subject, which no reduced relative clause has).
 /// Whether `i` has an object or a clausal complement.
 fn has_complement(p: &Parse, i: usize) -> bool {
     p.children(i).any(|k| {
@@ -497,7 +651,9 @@ fn past_read_as_participle(p: &Parse, words: &[&str], tags: &[Tagged], i: usize,
             p.deprel(k)
                 .is_some_and(|d| d.is_aux_or_cop() || matches!(d, Deprel::OblAgent | Deprel::Mark))
         })
-        && (tags[s].xpos == Xpos::Prp || has_complement(p, i))
+        && (tags[s].xpos == Xpos::Prp
+            || ["this", "that", "these", "those"].iter().any(|w| words[s].eq_ignore_ascii_case(w))
+            || has_complement(p, i))
 }
 
 /// Whether token `j` lies in a clause that depends on `root`'s: on its way up to `root`
