@@ -369,10 +369,17 @@ fn formula(v: &Visit) -> bool {
         "warmest",
         "additional",
         "again",
+        "best",
+        "with",
+        "good",
     ];
     const THANKS: &[&str] = &[
         "thanks",
         "thank",
+        "thank-you",
+        "thankyou",
+        "wishes",
+        "luck",
         "kudos",
         "shout-out",
         "shout-outs",
@@ -495,19 +502,15 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                 // A verb never follows a determiner, an adjective, a number or a preposition
                 // directly ("a stable condition", "its plant").
                 // (A number that ends a name, "Rust 1.40 include…", is no modifier.)
+                // (An adjective that the parse makes a complement, "keeping the lighthouse
+                // open costs…", is no modifier either.)
                 let after_modifier = v > 0
                     && (matches!(
                         tags[v - 1].xpos,
-                        Xpos::Dt
-                            | Xpos::PrpS
-                            | Xpos::WpS
-                            | Xpos::Jj
-                            | Xpos::Jjr
-                            | Xpos::Jjs
-                            | Xpos::Pos
-                            | Xpos::In
-                            | Xpos::To
-                    ) || tags[v - 1].xpos == Xpos::Cd && p.deprel(v - 1) != Some(Deprel::Flat));
+                        Xpos::Dt | Xpos::PrpS | Xpos::WpS | Xpos::Pos | Xpos::In | Xpos::To
+                    ) || matches!(tags[v - 1].xpos, Xpos::Jj | Xpos::Jjr | Xpos::Jjs)
+                        && !matches!(p.deprel(v - 1), Some(Deprel::Xcomp | Deprel::Obj))
+                        || tags[v - 1].xpos == Xpos::Cd && p.deprel(v - 1) != Some(Deprel::Flat));
                 // (Unless the "adjective" is the subject itself: "This retrospective aims…".)
                 let after_modifier = after_modifier
                     && !(subject == Some(v - 1)
@@ -518,7 +521,11 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                 };
                 // After an -ing word, a verb needs an object or a complement to tell it from
                 // a noun ("Recovering involves rediscovering…", not "parking charges").
-                if tags[v - 1].xpos == Xpos::Vbg && !has_complement(p, v) {
+                // (A gerund after a determiner is a noun: "The tooling catches…".)
+                if tags[v - 1].xpos == Xpos::Vbg
+                    && !(v >= 2 && matches!(tags[v - 2].xpos, Xpos::Dt | Xpos::PrpS))
+                    && !has_complement(p, v)
+                {
                     return false;
                 }
                 // The subject opens the sentence (or follows a fronted phrase and its
@@ -572,6 +579,7 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
                 match tags[v].xpos {
                     Xpos::Vbz => !plural && singular,
                     Xpos::Vbp => plural,
+                    Xpos::Vbd => plural || singular,
                     _ => false,
                 }
             }
@@ -605,9 +613,19 @@ fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) 
 
 /// Whether `m`, attached to `head` as a subordinating word, really makes `head`'s clause
 /// subordinate. Not the object of a preposition before it ("For that, there is…"), nor a
-/// "though" inside the clause ("Over the years though the pressure has mounted").
+/// "though" inside the clause ("Over the years though the pressure has mounted"), nor a
+/// word after the clause's subject or one the tagger reads as no subordinator.
 fn subordinator(p: &Parse, words: &[&str], tags: &[Tagged], head: usize, m: usize) -> bool {
     if m > 0 && tags[m - 1].xpos == Xpos::In && p.deprel(m - 1) == Some(Deprel::Case) {
+        return false;
+    }
+    // A word the tagger reads as no subordinator ("the old API"), or one after the clause's
+    // subject ("the topics newcomers ask about most seem…": a stranded preposition).
+    if !matches!(
+        tags[m].xpos,
+        Xpos::In | Xpos::Wdt | Xpos::Wrb | Xpos::Wp | Xpos::To
+    ) || p.subject_of(head).is_some_and(|s| s < m)
+    {
         return false;
     }
     if words[m].eq_ignore_ascii_case("though")
@@ -622,10 +640,6 @@ fn subordinator(p: &Parse, words: &[&str], tags: &[Tagged], head: usize, m: usiz
     true
 }
 
-/// A past tense the tagger read as a participle ("the company stepped in", "ten percent
-/// selected yes"): a verb the lexicon knows in the past tense, with a subject of its own
-/// that is no passive subject, no auxiliary, and an object or a complement (or a pronoun
-/// or demonstrative subject, which no reduced relative clause has).
 /// Whether `i` has an object or a clausal complement.
 fn has_complement(p: &Parse, i: usize) -> bool {
     p.children(i).any(|k| {
@@ -636,6 +650,10 @@ fn has_complement(p: &Parse, i: usize) -> bool {
     })
 }
 
+/// A past tense the tagger read as a participle ("the company stepped in", "ten percent
+/// selected yes"): a verb the lexicon knows in the past tense, with a subject of its own
+/// that is no passive subject, no auxiliary, and an object or a complement (or a pronoun
+/// or demonstrative subject, which no reduced relative clause has).
 fn past_read_as_participle(p: &Parse, words: &[&str], tags: &[Tagged], i: usize, s: usize) -> bool {
     tags[i].xpos == Xpos::Vbn
         && s < i
@@ -765,8 +783,9 @@ impl<'d> Visit<'d, '_> {
         // participle or an adverb ending a relative clause, an -ing subject, or a name the
         // tagger read as an adjective).
         let candidates = (0..words.len()).filter(|&i| {
-            matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns | Xpos::Jj)
+            (matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns | Xpos::Jj)
                 && classes[i].intersects(Classes::VERB | Classes::VERB_3SG)
+                || tags[i].xpos == Xpos::Vbn && classes[i].contains(Classes::VERB_PAST))
                 && (i == 0
                     || words[i - 1] == ","
                     || matches!(
@@ -779,15 +798,47 @@ impl<'d> Visit<'d, '_> {
                             | Xpos::Vbd
                             | Xpos::Vbn
                             | Xpos::Vbg
+                            | Xpos::Vbz
+                            | Xpos::Vbp
                             | Xpos::Rb
                             | Xpos::Cd
                             | Xpos::Jj
                     ))
         });
+        // (A past tense only where the sentence does not open with a verb itself:
+        // "Conceded defeat in a statement posted online.")
+        let opens_with_verb = tags.first().is_some_and(|t| {
+            matches!(
+                t.xpos,
+                Xpos::Vb | Xpos::Vbd | Xpos::Vbn | Xpos::Vbz | Xpos::Vbp | Xpos::Vbg
+            )
+        });
+        let candidates = candidates.filter(|&i| tags[i].xpos != Xpos::Vbn || !opens_with_verb);
         for i in candidates.take(4) {
-            let retagged = tagger::tag_constrained(&words, &|j, x| {
-                j != i || matches!(x, Xpos::Vb | Xpos::Vbp | Xpos::Vbz)
+            let past = tags[i].xpos == Xpos::Vbn;
+            let mut retagged = tagger::tag_constrained(&words, &|j, x| {
+                j != i
+                    || if past {
+                        x == Xpos::Vbd
+                    } else {
+                        matches!(x, Xpos::Vb | Xpos::Vbp | Xpos::Vbz)
+                    }
             });
+            // A present tense that disagrees with a plural before it ("The tests that
+            // failed pass again"): the plural reading first.
+            if retagged[i].xpos == Xpos::Vbz
+                && classes[i].contains(Classes::VERB)
+                && tags[..i]
+                    .iter()
+                    .any(|t| matches!(t.xpos, Xpos::Nns | Xpos::Nnps))
+            {
+                let plural = tagger::tag_constrained(&words, &|j, x| j != i || x == Xpos::Vbp);
+                let parse = Parse::new(&words, &plural);
+                if main_clause(&parse, &words, &plural, Some(i)) {
+                    return true;
+                }
+                retagged = tagger::tag_constrained(&words, &|j, x| j != i || x == Xpos::Vbz);
+            }
             let parse = Parse::new(&words, &retagged);
             if main_clause(&parse, &words, &retagged, Some(i)) {
                 return true;
