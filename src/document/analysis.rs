@@ -37,7 +37,7 @@ pub struct Analysis {
     /// Per sentence: its dependency parse, made on first use.
     sentence_parse: Vec<OnceLock<Parse>>,
     /// Per sentence: whether a reading of it has a main clause, as the structure rules
-    /// decide from the parse (see `rules::sentence_fragment`), shared by those rules.
+    /// decide from the parse (see `rules::structure`), shared by those rules.
     main_clause: Vec<OnceLock<bool>>,
     lex: OnceLock<TokenLex>,
     /// The clause analysis of each sentence, made on first use and shared by the structure

@@ -10,12 +10,10 @@ mod dropped_suffix;
 mod duplicate_sentence;
 mod headline;
 mod inconsistent_spelling;
-mod missing_subject;
-mod orphaned_clause;
 mod repeated_headline;
 mod repeated_word;
-mod sentence_fragment;
 mod spliced_headline;
+mod structure;
 mod unbalanced_brackets;
 mod unbalanced_quotes;
 mod unused_suppression;
@@ -58,11 +56,11 @@ pub fn builtin() -> &'static [&'static dyn Rule] {
         &dropped_suffix::DroppedSuffix,
         &duplicate_sentence::DuplicateSentence,
         &inconsistent_spelling::InconsistentSpelling,
-        &missing_subject::MissingSubject,
-        &orphaned_clause::OrphanedClause,
+        &structure::missing_subject::MissingSubject,
+        &structure::orphaned_clause::OrphanedClause,
         &repeated_headline::RepeatedHeadline,
         &repeated_word::RepeatedWord,
-        &sentence_fragment::SentenceFragment,
+        &structure::sentence_fragment::SentenceFragment,
         &spliced_headline::SplicedHeadline,
         &unbalanced_brackets::UnbalancedBrackets,
         &unbalanced_quotes::UnbalancedQuotes,

@@ -1,10 +1,10 @@
-use super::sentence_fragment::{Visit, for_each_sentence};
-use super::{Context, Rule, RuleDoc, on};
+use super::visit::{Visit, for_each_sentence};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::language::clause;
 use crate::language::lexicon;
 use crate::language::parser::Deprel;
 use crate::language::tagger::Xpos;
+use crate::rules::{Context, Rule, RuleDoc, on};
 
 pub struct OrphanedClause;
 

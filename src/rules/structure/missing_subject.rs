@@ -1,8 +1,8 @@
-use super::sentence_fragment::{for_each_sentence, long_with_verb};
-use super::{Context, Rule, RuleDoc, on};
+use super::visit::{for_each_sentence, long_with_verb, multiword_subordinator};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::language::clause::{self, Pos};
 use crate::language::tagger::Xpos;
+use crate::rules::{Context, Rule, RuleDoc, on};
 use crate::text::tokens::TokenKind;
 
 pub struct MissingSubject;
@@ -67,7 +67,7 @@ impl Rule for MissingSubject {
             }
             // "Provided that …", "Given that …": a subordinator, not a verb without its
             // subject (sentence-fragment reports the clause).
-            if super::sentence_fragment::multiword_subordinator(v) {
+            if multiword_subordinator(v) {
                 return;
             }
             let s = &v.sent();
@@ -122,7 +122,7 @@ impl Rule for MissingSubject {
 }
 
 /// Subjectless sentences with more words than this are not reported: see
-/// `sentence_fragment::FRAGMENT_MAX_WORDS`. A subjectless statement runs a little longer
+/// `visit::FRAGMENT_MAX_WORDS`. A subjectless statement runs a little longer
 /// than a fragment ("Says he is pleased it was such a decisive victory…").
 const SUBJECTLESS_MAX_WORDS: usize = 28;
 

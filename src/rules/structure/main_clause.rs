@@ -1,0 +1,292 @@
+//! Whether a sentence has a main clause, read from its dependency parse: the decision the
+//! structure rules report on, and the readings it tries where the tagger may have erred.
+
+use crate::language::lexicon::{self, Classes};
+use crate::language::parser::{Deprel, Parse};
+use crate::language::tagger::{Tagged, Upos, Xpos};
+
+/// Whether `p` has a main clause: a root that is an imperative, or a finite clause with a
+/// subject (or an expletive "there") and no subordinating word of its own; or such a
+/// clause joined to the root (a conjunct, or a clause set beside it). With `verb`, the
+/// word read as a verb against the tagger's first choice must head that clause, agree with
+/// a subject before it, or open an imperative (first, or after a fronted phrase and comma).
+pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Option<usize>) -> bool {
+    let Some(root) = p.root() else {
+        return false;
+    };
+    let main = |i: usize| {
+        // A subordinating word, or a relative or question word ahead of the verb ("Which
+        // the lawyers repeated", "where the figures were discussed"): no clause of its own.
+        if p.children(i)
+            .any(|m| p.deprel(m) == Some(Deprel::Mark) && subordinator(p, words, tags, i, m))
+            || p.children(i).any(|k| {
+                k < i && matches!(tags[k].xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb)
+            })
+        {
+            return false;
+        }
+        // A verb tag on a word the lexicon knows only as something else ("remains
+        // confident") is the tagger's slip, not a main verb.
+        let (classes, entry) = lexicon::classes_and_entry(words[i]);
+        if tags[i].upos == Upos::Verb && entry.is_some() && !classes.intersects(Classes::ANY_VERB) {
+            return false;
+        }
+        let imperative = p.is_imperative(words, tags, i);
+        // A one-word "subject" cut off from its verb by a comma ("Meanwhile, has denied")
+        // is a sentence adverb.
+        let subject = p
+            .subject_of(i)
+            .or_else(|| p.child_with(i, Deprel::Expl))
+            .filter(|&s| {
+                !(words.get(s + 1) == Some(&",")
+                    && (s + 2..i).all(|k| p.deprel(k).is_some_and(Deprel::is_aux_or_cop)))
+            });
+        let finite = subject
+            .is_some_and(|s| p.is_finite(tags, i) || past_read_as_participle(p, words, tags, i, s));
+        // "In the talks we are having about it": a fronted phrase whose noun runs straight
+        // into the subject, with no comma, may instead be a noun with a relative clause.
+        // The parse cannot tell them apart; the clause analysis decides.
+        let run_in = subject.is_some_and(|s| {
+            p.children(i).any(|k| {
+                k < s
+                    && p.deprel(k) == Some(Deprel::Obl)
+                    && matches!(tags[k].xpos, Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps)
+                    && words[k + 1..s].iter().all(|w| *w != ",")
+                    && (k + 1..s).all(|j| p.head(j) == Some(s))
+            })
+        });
+        match verb {
+            None => imperative || finite && !run_in,
+            Some(v) if v != i => false,
+            Some(v) if imperative => {
+                // Any finite verb before the comma sits in a fronted clause of its own
+                // ("If you want to try it, visit…").
+                v == 0
+                    || v >= 2
+                        && words[v - 1] == ","
+                        && tags[..v - 1].iter().enumerate().all(|(k, t)| {
+                            !matches!(t.xpos, Xpos::Vbz | Xpos::Vbp | Xpos::Vbd)
+                                || in_subordinate_clause(p, k, v)
+                        })
+            }
+            Some(v) => {
+                // A verb never follows a determiner, an adjective, a number or a preposition
+                // directly ("a stable condition", "its plant").
+                // (A number that ends a name, "Rust 1.40 include…", is no modifier.)
+                // (An adjective that the parse makes a complement, "keeping the lighthouse
+                // open costs…", is no modifier either.)
+                let after_modifier = v > 0
+                    && (matches!(
+                        tags[v - 1].xpos,
+                        Xpos::Dt | Xpos::PrpS | Xpos::WpS | Xpos::Pos | Xpos::In | Xpos::To
+                    ) || matches!(tags[v - 1].xpos, Xpos::Jj | Xpos::Jjr | Xpos::Jjs)
+                        && !matches!(p.deprel(v - 1), Some(Deprel::Xcomp | Deprel::Obj))
+                        || tags[v - 1].xpos == Xpos::Cd && p.deprel(v - 1) != Some(Deprel::Flat));
+                // (Unless the "adjective" is the subject itself: "This retrospective aims…".)
+                let after_modifier = after_modifier
+                    && !(subject == Some(v - 1)
+                        && tags[v - 1].xpos == Xpos::Jj
+                        && lexicon::classes_folded(words[v - 1]).contains(Classes::NOUN));
+                let Some(s) = subject.filter(|&s| s < v && !after_modifier) else {
+                    return false;
+                };
+                // After an -ing word, a verb needs an object or a complement to tell it from
+                // a noun ("Recovering involves rediscovering…", not "parking charges").
+                // (A gerund after a determiner is a noun: "The tooling catches…".)
+                if tags[v - 1].xpos == Xpos::Vbg
+                    && !(v >= 2 && matches!(tags[v - 2].xpos, Xpos::Dt | Xpos::PrpS))
+                    && !has_complement(p, v)
+                {
+                    return false;
+                }
+                // The subject opens the sentence (or follows a fronted phrase and its
+                // comma), and is no phrase with a preposition of its own ("As part of …").
+                // (Words of a noun phrase before it count as the subject's even where the
+                // parser hung them elsewhere: "The tooling tries…".)
+                let start = (0..s).find(|&j| descends_from(p, j, s)).unwrap_or(s);
+                let opens = start == 0
+                    || words[start - 1] == ","
+                    || tags[..s].iter().all(|t| {
+                        matches!(
+                            t.xpos,
+                            Xpos::Dt
+                                | Xpos::PrpS
+                                | Xpos::Pdt
+                                | Xpos::Jj
+                                | Xpos::Jjr
+                                | Xpos::Jjs
+                                | Xpos::Cd
+                                | Xpos::Nn
+                                | Xpos::Nns
+                                | Xpos::Nnp
+                                | Xpos::Nnps
+                                | Xpos::Pos
+                        )
+                    });
+                if !opens || p.child_with(s, Deprel::Case).is_some() {
+                    return false;
+                }
+                // A number with its group ("the two of us") or a percentage ("39% work")
+                // takes a plural verb.
+                let plural = matches!(tags[s].xpos, Xpos::Nns | Xpos::Nnps)
+                    || tags[s].xpos == Xpos::Cd
+                        && !words[s].eq_ignore_ascii_case("one")
+                        && words.get(s + 1) == Some(&"of")
+                        && tags
+                            .get(s + 2)
+                            .is_some_and(|t| matches!(t.xpos, Xpos::Prp | Xpos::Dt))
+                    || words[s] == "%"
+                    || [
+                        "we", "they", "you", "i", "all", "both", "many", "several", "few", "these",
+                        "those",
+                    ]
+                    .iter()
+                    .any(|w| words[s].eq_ignore_ascii_case(w));
+                // An adjective tag on a word the lexicon knows as a noun ("This
+                // retrospective aims…") is the tagger's slip: a singular noun.
+                let singular = matches!(tags[s].xpos, Xpos::Nn | Xpos::Nnp | Xpos::Prp | Xpos::Vbg)
+                    || tags[s].xpos == Xpos::Jj
+                        && lexicon::classes_folded(words[s]).contains(Classes::NOUN);
+                match tags[v].xpos {
+                    Xpos::Vbz => !plural && singular,
+                    Xpos::Vbp => plural,
+                    Xpos::Vbd => plural || singular,
+                    _ => false,
+                }
+            }
+        }
+    };
+    // A sentence that opens with a relative or question word, or with "so that", and ends
+    // with a full stop is a subordinate clause however it parses.
+    // A wh-word that opens a clause of its own inside the sentence ("When the tests are
+    // compiled, the runner…") leaves the main clause whole.
+    let opener = tags
+        .first()
+        .is_some_and(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb))
+        && !in_subordinate_clause(p, 0, root)
+        || words.len() > 1
+            && words[0].eq_ignore_ascii_case("so")
+            && words[1].eq_ignore_ascii_case("that");
+    if opener {
+        return false;
+    }
+    // A conjunct counts with a subject of its own ("…, and the club said"); a clause set
+    // beside the sentence ("Will miss the match, the club said") does not: it reports the
+    // other.
+    main(root)
+        || p.children(root).any(|k| {
+            p.deprel(k) == Some(Deprel::Conj)
+                && p.children(k)
+                    .any(|c| p.deprel(c).is_some_and(Deprel::is_subject))
+                && main(k)
+        })
+}
+
+/// Whether `m`, attached to `head` as a subordinating word, really makes `head`'s clause
+/// subordinate. Not the object of a preposition before it ("For that, there is…"), nor a
+/// "though" inside the clause ("Over the years though the pressure has mounted"), nor a
+/// word after the clause's subject or one the tagger reads as no subordinator.
+fn subordinator(p: &Parse, words: &[&str], tags: &[Tagged], head: usize, m: usize) -> bool {
+    if m > 0 && tags[m - 1].xpos == Xpos::In && p.deprel(m - 1) == Some(Deprel::Case) {
+        return false;
+    }
+    // A word the tagger reads as no subordinator ("the old API"), or one after the clause's
+    // subject ("the topics newcomers ask about most seem…": a stranded preposition).
+    if !matches!(
+        tags[m].xpos,
+        Xpos::In | Xpos::Wdt | Xpos::Wrb | Xpos::Wp | Xpos::To
+    ) || p.subject_of(head).is_some_and(|s| s < m)
+    {
+        return false;
+    }
+    if words[m].eq_ignore_ascii_case("though")
+        && (0..m).any(|j| {
+            !matches!(tags[j].xpos, Xpos::Cc | Xpos::Comma | Xpos::Colon)
+                && p.deprel(j) != Some(Deprel::Advmod)
+                && descends_from(p, j, head)
+        })
+    {
+        return false;
+    }
+    true
+}
+
+/// Whether `i` has an object or a clausal complement.
+fn has_complement(p: &Parse, i: usize) -> bool {
+    p.children(i).any(|k| {
+        matches!(
+            p.deprel(k),
+            Some(Deprel::Obj | Deprel::Iobj | Deprel::Ccomp | Deprel::Xcomp | Deprel::CompoundPrt)
+        )
+    })
+}
+
+/// A past tense the tagger read as a participle ("the company stepped in", "ten percent
+/// selected yes"): a verb the lexicon knows in the past tense, with a subject of its own
+/// that is no passive subject, no auxiliary, and an object or a complement (or a pronoun
+/// or demonstrative subject, which no reduced relative clause has).
+fn past_read_as_participle(p: &Parse, words: &[&str], tags: &[Tagged], i: usize, s: usize) -> bool {
+    tags[i].xpos == Xpos::Vbn
+        && s < i
+        // Not in a sentence that opens with a verb ("Conceded defeat in a statement posted
+        // online": there the subject is the parser's slip).
+        && !matches!(
+            tags.first().map(|t| t.xpos),
+            Some(Xpos::Vb | Xpos::Vbd | Xpos::Vbn | Xpos::Vbz | Xpos::Vbp | Xpos::Vbg)
+        )
+        && p.deprel(s) == Some(Deprel::Nsubj)
+        && lexicon::classes_folded(words[i]).contains(Classes::VERB_PAST)
+        && !p.children(i).any(|k| {
+            p.deprel(k)
+                .is_some_and(|d| d.is_aux_or_cop() || matches!(d, Deprel::OblAgent | Deprel::Mark))
+        })
+        && (tags[s].xpos == Xpos::Prp
+            || ["this", "that", "these", "those"].iter().any(|w| words[s].eq_ignore_ascii_case(w))
+            || has_complement(p, i))
+}
+
+/// Whether token `j` lies in a clause that depends on `root`'s: on its way up to `root`
+/// it passes an adverbial, complement, subject or relative clause.
+pub(super) fn in_subordinate_clause(p: &Parse, j: usize, root: usize) -> bool {
+    let mut at = j;
+    for _ in 0..p.len() {
+        if at == root {
+            return false;
+        }
+        if p.deprel(at).is_some_and(|d| {
+            matches!(
+                d,
+                Deprel::Advcl
+                    | Deprel::AdvclRelcl
+                    | Deprel::Ccomp
+                    | Deprel::Csubj
+                    | Deprel::CsubjPass
+                    | Deprel::CsubjOuter
+                    | Deprel::Acl
+                    | Deprel::AclRelcl
+            )
+        }) {
+            return true;
+        }
+        match p.head(at) {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether token `j` lies in the subtree of token `s`.
+pub(super) fn descends_from(p: &Parse, j: usize, s: usize) -> bool {
+    let mut at = j;
+    for _ in 0..p.len() {
+        if at == s {
+            return true;
+        }
+        match p.head(at) {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
+}
