@@ -4,7 +4,7 @@
 Usage (from the repository root; Python 3.11, standard library only):
 
     python3 scripts/tagger/copy_gum.py      # only when refreshing data/tagger/gum/
-    python3 scripts/tagger/train.py         # about one minute on one core
+    python3 scripts/tagger/train.py         # about two minutes on one core
 
 Writes
     data/tagger/model.bin          weights read in place by src/language/tagger.rs
@@ -15,6 +15,11 @@ The model is a greedy left-to-right averaged perceptron. Its classes are joint l
 XPOS|UPOS (plus |fin for imperative or subjunctive VB), so one prediction gives the Penn
 tag, the universal tag and the finiteness of the token. Every document whose index in
 sorted order is 9 modulo 10 is held out for evaluation and never trained on.
+
+Besides the words themselves, the features read the word classes that galley's embedded
+lexicon (data/lexicon/lexicon.tsv with closed-class.tsv, as build.rs merges them) gives the
+token and its neighbours, looked up as `lexicon::classes_folded` does; the held-out file
+lists them so that a Rust test can check the two look-ups agree.
 
 The feature functions here and in src/language/tagger.rs must stay identical: both hash
 byte strings with FNV-1a 64 and combine the parts of a feature with the murmur3
@@ -79,6 +84,15 @@ T_TAG_M1_LOWER_P1 = 27
 T_SUF2_P1 = 28
 T_QUOTE = 29
 T_LOWER_SUF3_P1 = 30
+# Word classes the embedded lexicon gives a word (`lexicon::classes_folded`), as a bit set.
+T_CLS = 31
+T_CLS_M1 = 32
+T_CLS_P1 = 33
+T_CLS_CLS_P1 = 34
+T_CLS_M1_CLS = 35
+# The class a first pass gives the next token: the tag dictionary's, else the best on the
+# features of `static_keys` alone.
+T_GUESS_P1 = 36
 T_TAGDICT = 63
 
 FILE_MAGIC = b"GTAG"
@@ -163,18 +177,87 @@ def shape_hash(b):
             last = s
     return h
 
+# ---------------------------------------------------------------------------
+# The embedded lexicon's word classes (mirrors src/language/lexicon.rs and build.rs)
+# ---------------------------------------------------------------------------
+
+# Tag codes of data/lexicon/*.tsv in bit order (build.rs `TAGS`, the `Classes` bits).
+LEXICON_TAGS = [
+    "NN", "NNS", "NNP", "VB", "VBD", "VBN", "VBG", "VBZ", "JJ", "JJR", "JJS", "RB", "DT",
+    "PRP", "AUX", "MD", "IN", "CC", "SUB", "WH", "RP", "NEG", "CD", "UH",
+]
+
+LEXICON = {}  # word -> class bits, filled by load_lexicon
+MAX_WORD_LEN = 0  # bytes of the longest word in LEXICON
+
+
+def _lexicon_tags(field, where):
+    bits = 0
+    for t in field.split(","):
+        t = t.strip()
+        if t:
+            if t not in LEXICON_TAGS:
+                raise ValueError("%s: unknown tag %r" % (where, t))
+            bits |= 1 << LEXICON_TAGS.index(t)
+    return bits
+
+
+def load_lexicon(lexicon_dir):
+    """Read lexicon.tsv and closed-class.tsv as build.rs merges them: a curated row
+    replaces the generated row's classes."""
+    global MAX_WORD_LEN
+    LEXICON.clear()
+    with open(os.path.join(lexicon_dir, "lexicon.tsv"), encoding="utf-8", newline="\n") as f:
+        for n, line in enumerate(f):
+            cols = line.rstrip("\n").removesuffix("\r").split("\t")
+            if cols[0]:
+                LEXICON[cols[0]] = _lexicon_tags(cols[2] if len(cols) > 2 else "", "lexicon.tsv:%d" % (n + 1))
+    with open(os.path.join(lexicon_dir, "closed-class.tsv"), encoding="utf-8", newline="\n") as f:
+        for n, line in enumerate(f):
+            line = line.rstrip("\n").removesuffix("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            LEXICON[cols[0].strip()] = _lexicon_tags(cols[1] if len(cols) > 1 else "", "closed-class.tsv:%d" % (n + 1))
+    MAX_WORD_LEN = max(len(w.encode("utf-8")) for w in LEXICON)
+
+
+def _fold(word, first_upper):
+    out = []
+    for n, c in enumerate(word):
+        if c in "\u2019\u02bc":
+            c = "'"
+        c = (c.upper() if n == 0 and first_upper else c.lower())[:1] or c
+        out.append(c)
+    return "".join(out)
+
+
+def lexicon_classes(word):
+    """`lexicon::classes_folded`: the union of the classes of the word as written, in lower
+    case and (when it is all capitals) capitalised, with curly apostrophes straight."""
+    if not word or len(word.encode("utf-8")) > 4 * MAX_WORD_LEN:
+        return 0
+    bits = LEXICON.get(word.replace("\u2019", "'").replace("\u02bc", "'"), 0)
+    if not any(c.isupper() for c in word):
+        return bits
+    bits |= LEXICON.get(_fold(word, False), 0)
+    if sum(c.isalpha() for c in word) > 1 and not any(c.islower() for c in word):
+        bits |= LEXICON.get(_fold(word, True), 0)
+    return bits
+
 
 class Lex:
     """Word-level hashes of one token (the Rust `Lex` struct)."""
 
-    __slots__ = ("word", "lower", "suf", "pre", "shape")
+    __slots__ = ("word", "lower", "suf", "pre", "shape", "cls")
 
-    def __init__(self, word, lower, suf, pre, shape):
+    def __init__(self, word, lower, suf, pre, shape, cls):
         self.word = word
         self.lower = lower
         self.suf = suf  # suffixes of 1..4 bytes (index 0..3)
         self.pre = pre  # prefixes of 1..3 bytes
         self.shape = shape
+        self.cls = cls  # the lexicon's classes of the word as written (not normalised)
 
 
 _LEX_CACHE = {}
@@ -192,15 +275,16 @@ def lex(token):
             tuple(fnv(low[max(0, n - k):]) for k in (1, 2, 3, 4)),
             tuple(fnv(low[:k]) for k in (1, 2, 3)),
             shape_hash(b),
+            lexicon_classes(token),
         )
         _LEX_CACHE[token] = lx
     return lx
 
 
-PAD_M2 = Lex(*([fnv(b"\x00-2")] * 2 + [(fnv(b"\x00-2"),) * 4, (fnv(b"\x00-2"),) * 3, fnv(b"\x00-2")]))
-PAD_M1 = Lex(*([fnv(b"\x00-1")] * 2 + [(fnv(b"\x00-1"),) * 4, (fnv(b"\x00-1"),) * 3, fnv(b"\x00-1")]))
-PAD_P1 = Lex(*([fnv(b"\x00+1")] * 2 + [(fnv(b"\x00+1"),) * 4, (fnv(b"\x00+1"),) * 3, fnv(b"\x00+1")]))
-PAD_P2 = Lex(*([fnv(b"\x00+2")] * 2 + [(fnv(b"\x00+2"),) * 4, (fnv(b"\x00+2"),) * 3, fnv(b"\x00+2")]))
+PAD_M2 = Lex(*([fnv(b"\x00-2")] * 2 + [(fnv(b"\x00-2"),) * 4, (fnv(b"\x00-2"),) * 3, fnv(b"\x00-2"), fnv(b"\x00-2")]))
+PAD_M1 = Lex(*([fnv(b"\x00-1")] * 2 + [(fnv(b"\x00-1"),) * 4, (fnv(b"\x00-1"),) * 3, fnv(b"\x00-1"), fnv(b"\x00-1")]))
+PAD_P1 = Lex(*([fnv(b"\x00+1")] * 2 + [(fnv(b"\x00+1"),) * 4, (fnv(b"\x00+1"),) * 3, fnv(b"\x00+1"), fnv(b"\x00+1")]))
+PAD_P2 = Lex(*([fnv(b"\x00+2")] * 2 + [(fnv(b"\x00+2"),) * 4, (fnv(b"\x00+2"),) * 3, fnv(b"\x00+2"), fnv(b"\x00+2")]))
 
 
 QUOTE_HASH = fnv(b'"')
@@ -256,9 +340,21 @@ def static_keys(lexes, i, quote):
         key(T_SUF2_P1, p1.suf[1]),
         key(T_LOWER_SUF3_P1, c.lower, p1.suf[2]),
     )
+    keys += (
+        key(T_CLS, c.cls),
+        key(T_CLS_M1, m1.cls),
+        key(T_CLS_P1, p1.cls),
+        key(T_CLS_CLS_P1, c.cls, p1.cls),
+        key(T_CLS_M1_CLS, m1.cls, c.cls),
+    )
     if quote:
         keys += (key(T_QUOTE, quote), key(T_QUOTE, quote, p1.shape))
     return keys
+
+
+def guess_key(g1):
+    """Key of the feature of the next token's first-pass class (`first_guesses`)."""
+    return key(T_GUESS_P1, g1)
 
 
 def dynamic_keys(lexes, i, t1, t2):
@@ -473,10 +569,18 @@ def train(train_sents, n_classes, class_of, tagdict, epochs, seed):
         for si in order:
             lexes, gold, stat = prepared[si]
             t1, t2 = start1, start2
+            n = len(gold)
             for i, g in enumerate(gold):
                 guess = tagdict.get(lexes[i + 2].word)
                 if guess is None:
-                    keys = stat[i] + dynamic_keys(lexes, i, t1, t2)
+                    # The next token's first-pass class, by the weights as they are now.
+                    if i + 1 == n:
+                        g1 = n_classes + 2
+                    else:
+                        g1 = tagdict.get(lexes[i + 3].word)
+                        if g1 is None:
+                            g1 = argmax(model.scores(stat[i + 1]))
+                    keys = stat[i] + (guess_key(g1),) + dynamic_keys(lexes, i, t1, t2)
                     guess = argmax(model.scores(keys))
                     model.update(g, guess, keys)
                 right += guess == g
@@ -506,22 +610,33 @@ class Quantised:
         lexes = sentence_lexes(words)
         t1, t2 = self.n, self.n + 1
         quotes = quote_parities(lexes)
+        # First pass: each token's class on the features that do not depend on tags.
+        first = []
+        for i in range(len(words)):
+            c = self.tagdict.get(lexes[i + 2].word)
+            if c is None:
+                c = argmax(self.score(static_keys(lexes, i, quotes[i])))
+            first.append(c)
+        first.append(self.n + 2)
         out = []
         for i in range(len(words)):
             c = self.tagdict.get(lexes[i + 2].word)
             if c is None:
-                s = [0] * self.n
-                keys = static_keys(lexes, i, quotes[i]) + dynamic_keys(lexes, i, t1, t2)
+                keys = static_keys(lexes, i, quotes[i]) + (guess_key(first[i + 1]),) + dynamic_keys(lexes, i, t1, t2)
                 assert len(keys) <= MAX_FEATURES
-                for k in keys:
-                    row = self.rows.get(k)
-                    if row:
-                        for cl, v in row:
-                            s[cl] += v
-                c = argmax(s)
+                c = argmax(self.score(keys))
             out.append(c)
             t2, t1 = t1, c
         return out
+
+    def score(self, keys):
+        s = [0] * self.n
+        for k in keys:
+            row = self.rows.get(k)
+            if row:
+                for cl, v in row:
+                    s[cl] += v
+        return s
 
 
 class Codebook:
@@ -559,7 +674,7 @@ def quantise(avg, threshold):
 
 # Slot kinds (bits 28..31 of a slot's low word).
 K_EMPTY, K_ONE, K_TWO, K_ROW, K_DICT, K_DENSE = 0, 1, 2, 3, 4, 5
-MAX_FEATURES = 32
+MAX_FEATURES = 40
 MAX_WEIGHT = 32767 // MAX_FEATURES
 
 
@@ -756,10 +871,12 @@ def main():
     ap.add_argument("--dense-from", type=int, default=12, help="store rows this long as dense rows")
     ap.add_argument("--tagdict-freq", type=int, default=20)
     ap.add_argument("--tagdict-ratio", type=float, default=0.995)
+    ap.add_argument("--lexicon", default=os.path.join(root, "data", "lexicon"))
     ap.add_argument("--dev", action="store_true", help="hold out index 4 mod 10 as well and report on it")
     args = ap.parse_args()
 
     t_start = time.time()
+    load_lexicon(args.lexicon)
     docs = load(args.data)
     test_docs = [d for i, d in enumerate(docs) if i % 10 == 9]
     dev_docs = [d for i, d in enumerate(docs) if i % 10 == 4 and args.dev]
@@ -839,14 +956,18 @@ def main():
 
     with open(os.path.join(args.out, "heldout.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# GUM documents held out from training: %s\n" % " ".join(d[0] for d in test_docs))
-        f.write("# word, gold XPOS, gold UPOS, gold finite, then model.bin's XPOS, UPOS, finite\n")
+        f.write("# word, gold XPOS, gold UPOS, gold finite, then model.bin's XPOS, UPOS, finite,\n")
+        f.write("# then the lexicon classes the features read (hexadecimal `Classes` bits)\n")
         f.write("# (tab-separated; hyphenated compounds joined as in training)\n")
         for s in test_sents:
             pred = tagger.tag([w for w, _ in s])
             pfins = finite_flags([classes[c] for c in pred])
             for (w, (xp, up, fin)), c, pfin in zip(s, pred, pfins):
                 pxp, pup, _ = classes[c]
-                f.write("%s\t%s\t%s\t%d\t%s\t%s\t%d\n" % (w, xp, up, xp in FINITE_XPOS or fin, pxp, pup, pfin))
+                f.write(
+                    "%s\t%s\t%s\t%d\t%s\t%s\t%d\t%x\n"
+                    % (w, xp, up, xp in FINITE_XPOS or fin, pxp, pup, pfin, lex(w).cls)
+                )
             f.write("\n")
     with open(os.path.join(args.out, "heldout_accuracy.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("tokens %d\nxpos_correct %d\nupos_correct %d\nfinite_correct %d\n" % (n, rx, ru, rf))

@@ -10,11 +10,15 @@
 //! ("well-known"). Curly apostrophes and quotes are read as straight ones.
 //!
 //! Each class of the model is a joint label (Penn tag, universal tag, finiteness), so one
-//! prediction gives all three. Every feature is a 64-bit hash computed from the token bytes;
-//! the functions here mirror `scripts/tagger/train.py` exactly, which the test
+//! prediction gives all three. Every feature is a 64-bit hash computed from the token bytes,
+//! the word classes the embedded lexicon gives them (`lexicon::classes_folded`), earlier
+//! tags, and the class a first pass (on the features that read no tag) gives the next
+//! token; the functions here mirror `scripts/tagger/train.py` exactly, which the test
 //! `agrees_with_python_on_heldout_gum` checks token by token.
 
 use std::cell::RefCell;
+
+use super::lexicon;
 
 /// Universal part-of-speech tags (Universal Dependencies v2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -429,6 +433,10 @@ pub struct Tagger {
     /// Summed weights of the features of the two previous tags alone, by the pair
     /// (`t1 << 16 | t2`; `u32::MAX` for an empty slot).
     pair_memo: Vec<(u32, Scores)>,
+    /// Per token: the slot of the feature of the next token's first-pass class.
+    guesses: Vec<(u32, u32)>,
+    /// The slot of that feature for each class (filled on first use).
+    guess_memo: Vec<(u32, u32)>,
 }
 
 /// Slots of a tagger's memo of tag-pair features (a power of two).
@@ -475,6 +483,8 @@ struct Entry {
     lower: u64,
     suf3: u64,
     shape: u64,
+    /// The lexicon's classes of the word.
+    cls: u64,
     /// Its own features except the one of shape and sentence start.
     own: Scores,
     /// The slots of that feature when the word is not first, and when it is.
@@ -496,6 +506,7 @@ const EMPTY_ENTRY: Entry = Entry {
     lower: 0,
     suf3: 0,
     shape: 0,
+    cls: 0,
     own: [0; N_PAD],
     first: [(K_EMPTY, 0); 2],
     to_next: [0; N_PAD],
@@ -505,7 +516,7 @@ const EMPTY_ENTRY: Entry = Entry {
 };
 
 /// How many keys [`entry_keys`] gives.
-const ENTRY_KEYS: usize = 22;
+const ENTRY_KEYS: usize = 25;
 
 /// The keys of the features of a word alone, in the order [`Entry::sum`] reads their slots.
 fn entry_keys(c: &Lex) -> [u64; ENTRY_KEYS] {
@@ -522,6 +533,7 @@ fn entry_keys(c: &Lex) -> [u64; ENTRY_KEYS] {
         key1(T_PRE2, c.pre[1]),
         key1(T_PRE3, c.pre[2]),
         key1(T_SHAPE, c.shape),
+        key1(T_CLS, c.cls),
         // The shape, not first and first.
         key2(T_SHAPE_FIRST, c.shape, 0),
         key2(T_SHAPE_FIRST, c.shape, 1),
@@ -529,6 +541,7 @@ fn entry_keys(c: &Lex) -> [u64; ENTRY_KEYS] {
         key1(T_LOWER_M1, c.lower),
         key1(T_SUF3_M1, c.suf[2]),
         key1(T_SHAPE_M1, c.shape),
+        key1(T_CLS_M1, c.cls),
         // Given to the token two after.
         key1(T_LOWER_M2, c.lower),
         // Given to the previous token.
@@ -536,6 +549,7 @@ fn entry_keys(c: &Lex) -> [u64; ENTRY_KEYS] {
         key1(T_SUF3_P1, c.suf[2]),
         key1(T_SHAPE_P1, c.shape),
         key1(T_SUF2_P1, c.suf[1]),
+        key1(T_CLS_P1, c.cls),
         // Given to the token two before.
         key1(T_LOWER_P2, c.lower),
     ]
@@ -550,6 +564,7 @@ impl Entry {
         self.lower = lex.lower;
         self.suf3 = lex.suf[2];
         self.shape = lex.shape;
+        self.cls = lex.cls;
     }
 
     /// Fill the sums from the slots of [`entry_keys`].
@@ -561,12 +576,12 @@ impl Entry {
             }
             s
         };
-        self.own = sum(&hits[..11]);
-        self.first = [hits[11], hits[12]];
-        self.to_next = sum(&hits[13..16]);
-        self.to_next2 = hits[16];
-        self.to_prev = sum(&hits[17..21]);
-        self.to_prev2 = hits[21];
+        self.own = sum(&hits[..12]);
+        self.first = [hits[12], hits[13]];
+        self.to_next = sum(&hits[14..18]);
+        self.to_next2 = hits[18];
+        self.to_prev = sum(&hits[19..24]);
+        self.to_prev2 = hits[24];
     }
 
     #[inline]
@@ -655,7 +670,10 @@ impl Tagger {
         if from >= to {
             return;
         }
-        self.prepare(words, from, to);
+        // A token's features include the class a first pass gives the token after it, so
+        // that token is scored too (when there is one).
+        let m = (to + 1).min(words.len()) - from;
+        self.prepare(words, from, from + m);
         // `i` below counts tokens from `from`.
         let n = to - from;
         let out = &mut part.tags;
@@ -664,7 +682,7 @@ impl Tagger {
         // quotation marks looked up in one batch. The sums are wrapping i16 additions, so
         // the order in which weights are added does not change them.
         self.keys.clear();
-        for i in 0..n {
+        for i in 0..m {
             if self.entry(i, 0).dict == NO_DICT {
                 self.context_keys(i);
             }
@@ -672,9 +690,9 @@ impl Tagger {
         self.resolve_keys();
         MODEL.touch_rows(&self.hits);
         self.word_scores.clear();
-        self.word_scores.resize(n, [0; N_PAD]);
+        self.word_scores.resize(m, [0; N_PAD]);
         let mut at = 0;
-        for i in 0..n {
+        for i in 0..m {
             if self.entry(i, 0).dict == NO_DICT {
                 self.word_sums(i, from + i == 0);
                 let count = self.context_count(i);
@@ -682,6 +700,27 @@ impl Tagger {
                     MODEL.add_hit(kind, p, &mut self.word_scores[i]);
                 }
                 at += count;
+            }
+        }
+        // The first pass: each token's class on those features alone (the dictionary's
+        // class if it has one; a class of its own past the sentence's end). All are taken
+        // before any token's scores gain the feature of the next one's.
+        self.guesses.clear();
+        for i in 0..n {
+            let g = if from + i + 1 >= words.len() {
+                MODEL.n_classes + 2
+            } else {
+                self.entry(i + 1, 0)
+                    .dict()
+                    .unwrap_or_else(|| argmax(&self.word_scores[i + 1]))
+            };
+            let hit = self.guess_hit(g);
+            self.guesses.push(hit);
+        }
+        for i in 0..n {
+            if self.entry(i, 0).dict == NO_DICT {
+                let (kind, p) = self.guesses[i];
+                MODEL.add_hit(kind, p, &mut self.word_scores[i]);
             }
         }
         // The features of the previous tag depend on the greedy choice before, which would
@@ -724,6 +763,8 @@ impl Tagger {
                             let (kind, p) = MODEL.lookup(k);
                             MODEL.add_hit(kind, p, &mut self.word_scores[i]);
                         }
+                        let (kind, p) = self.guesses[i];
+                        MODEL.add_hit(kind, p, &mut self.word_scores[i]);
                     }
                     if found.is_none() && u64::from(self.predicted[scored]) == t1 {
                         for &(kind, p) in &self.tag_hits[3 * scored..3 * scored + 3] {
@@ -808,7 +849,7 @@ impl Tagger {
         self.ids.extend([0, 1].into_iter().skip(from.min(2)));
         for (k, w) in window.iter().enumerate() {
             let (key, hash) = self.word_keys[k];
-            let id = self.find(w.as_bytes(), key, hash);
+            let id = self.find(w, key, hash);
             self.ids.push(id);
         }
         self.ids.extend(
@@ -834,9 +875,9 @@ impl Tagger {
         }
     }
 
-    /// The index of the entry of `raw` (whose key and hash are given), created (and listed
+    /// The index of the entry of `word` (whose key and hash are given), created (and listed
     /// in `pending`) if new.
-    fn find(&mut self, raw: &[u8], key: Option<[u64; 4]>, hash: u64) -> u32 {
+    fn find(&mut self, word: &str, key: Option<[u64; 4]>, hash: u64) -> u32 {
         let (home, tag) = slot_of(hash);
         let mut victim = None;
         if let Some(key) = key {
@@ -884,7 +925,7 @@ impl Tagger {
                 self.entries.len() - 1
             }
         };
-        let lex = Lex::new(raw, &mut self.scratch);
+        let lex = Lex::new(word, &mut self.scratch);
         self.entries[id].set_lex(key.unwrap_or(EMPTY_KEY), &lex);
         // The other hashes are needed only for the sums.
         self.keys_of_pending(&lex);
@@ -955,7 +996,7 @@ impl Tagger {
 
     /// How many keys [`Tagger::context_keys`] pushes for token `i`.
     fn context_count(&self, i: usize) -> usize {
-        if self.quotes[i] != 0 { 5 } else { 3 }
+        if self.quotes[i] != 0 { 7 } else { 5 }
     }
 
     /// Push the keys of the features of token `i` that depend on no earlier tag and on
@@ -966,6 +1007,8 @@ impl Tagger {
             key2(T_LOWER_LOWER_P1, c.lower, p1.lower),
             key2(T_LOWER_M1_LOWER, m1.lower, c.lower),
             key2(T_LOWER_SUF3_P1, c.lower, p1.suf3),
+            key2(T_CLS_CLS_P1, c.cls, p1.cls),
+            key2(T_CLS_M1_CLS, m1.cls, c.cls),
         ];
         let quote = self.quotes[i];
         let shape = p1.shape;
@@ -988,6 +1031,17 @@ impl Tagger {
             key2(T_TAG_M1_SUF3, t1, c.suf3),
             key2(T_TAG_M1_LOWER_P1, t1, p1.lower),
         ]
+    }
+
+    /// The slot of the feature of the next token's first-pass class `g`.
+    #[inline]
+    fn guess_hit(&mut self, g: usize) -> (u32, u32) {
+        if self.guess_memo.is_empty() {
+            self.guess_memo = (0..MODEL.n_classes + 3)
+                .map(|c| MODEL.lookup(key1(T_GUESS_P1, c as u64)))
+                .collect();
+        }
+        self.guess_memo[g]
     }
 
     /// Add the weights of the features of the two tags before token `i` alone to its
@@ -1092,9 +1146,17 @@ const T_TAG_M1_LOWER_P1: u64 = 27;
 const T_SUF2_P1: u64 = 28;
 const T_QUOTE: u64 = 29;
 const T_LOWER_SUF3_P1: u64 = 30;
+const T_CLS: u64 = 31;
+const T_CLS_M1: u64 = 32;
+const T_CLS_P1: u64 = 33;
+const T_CLS_CLS_P1: u64 = 34;
+const T_CLS_M1_CLS: u64 = 35;
+const T_GUESS_P1: u64 = 36;
 const T_TAGDICT: u64 = 63;
-/// The most features a token can have: 24 of its words, 2 for quotation marks, 6 of tags.
-const MAX_FEATURES: usize = 32;
+/// The most features a token can have (at least): 24 of its words, 5 of the lexicon's
+/// classes, 2 for quotation marks, 1 of the next token's first-pass class, 6 of tags. The
+/// file's weights are scaled to it.
+const MAX_FEATURES: usize = 40;
 
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -1178,6 +1240,8 @@ struct Lex {
     /// Prefixes of 1 to 3 bytes, lower-cased.
     pre: [u64; 3],
     shape: u64,
+    /// The lexicon's classes of the word as written (`lexicon::classes_folded`).
+    cls: u64,
 }
 
 const fn pad(name: &[u8]) -> Lex {
@@ -1188,6 +1252,7 @@ const fn pad(name: &[u8]) -> Lex {
         suf: [h; 4],
         pre: [h; 3],
         shape: h,
+        cls: h,
     }
 }
 
@@ -1197,7 +1262,8 @@ const PAD_P1: Lex = pad(b"\x00+1");
 const PAD_P2: Lex = pad(b"\x00+2");
 
 impl Lex {
-    fn new(raw: &[u8], scratch: &mut Vec<u8>) -> Lex {
+    fn new(word: &str, scratch: &mut Vec<u8>) -> Lex {
+        let raw = word.as_bytes();
         let b = if raw.iter().any(|&c| c == 0xE2 || c == b'`') {
             normalise(raw, scratch);
             &scratch[..]
@@ -1211,6 +1277,7 @@ impl Lex {
             suf: [1, 2, 3, 4].map(|k| fnv(&b[n.saturating_sub(k)..], true)),
             pre: [1, 2, 3].map(|k| fnv(&b[..k.min(n)], true)),
             shape: shape_hash(b),
+            cls: u64::from(lexicon::classes_and_entry(word).0.0),
         }
     }
 }
@@ -1521,6 +1588,8 @@ mod tests {
         sentences: Vec<Vec<String>>,
         /// Per token: gold (xpos, upos, finite), then Python's (xpos, upos, finite).
         rows: Vec<[String; 6]>,
+        /// Per token: the lexicon classes Python's features read.
+        classes: Vec<u32>,
     }
 
     fn heldout() -> Heldout {
@@ -1528,18 +1597,24 @@ mod tests {
         let text = std::fs::read_to_string(path).expect("data/tagger/heldout.tsv");
         let mut sentences = vec![Vec::new()];
         let mut rows = Vec::new();
+        let mut classes = Vec::new();
         for line in text.lines().filter(|l| !l.starts_with("# ")) {
             if line.is_empty() {
                 sentences.push(Vec::new());
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 7, "{line}");
+            assert_eq!(cols.len(), 8, "{line}");
             sentences.last_mut().unwrap().push(cols[0].to_string());
             rows.push(std::array::from_fn(|k| cols[k + 1].to_string()));
+            classes.push(u32::from_str_radix(cols[7], 16).expect(line));
         }
         sentences.retain(|s| !s.is_empty());
-        Heldout { sentences, rows }
+        Heldout {
+            sentences,
+            rows,
+            classes,
+        }
     }
 
     fn python_figures() -> (f64, f64, f64) {
@@ -1629,6 +1704,23 @@ mod tests {
             differ.len(),
             &differ[..differ.len().min(10)]
         );
+    }
+
+    #[test]
+    fn lexicon_classes_agree_with_python() {
+        // The training script reads data/lexicon/ itself: its look-up must give what
+        // the embedded lexicon gives.
+        let data = heldout();
+        let words = data.sentences.iter().flatten();
+        let mut differ = Vec::new();
+        for (w, &py) in words.zip(&data.classes) {
+            let rust = lexicon::classes_folded(w).0;
+            if rust != py || lexicon::classes_and_entry(w).0.0 != py {
+                differ.push(format!("{w}: Rust {rust:x}, Python {py:x}"));
+            }
+        }
+        assert_eq!(data.classes.len(), data.rows.len());
+        assert!(differ.is_empty(), "{differ:?}");
     }
 
     #[test]
