@@ -840,6 +840,14 @@ impl<'a> Sent<'a> {
         {
             return true;
         }
+        // A plural noun the tagger read as a verb, before its own verb ("admitted that
+        // mistakes had been made").
+        if self.classes(n).contains(Classes::NOUN_PLURAL)
+            && n + 1 < self.len()
+            && self.finite(n + 1)
+        {
+            return true;
+        }
         if self.finite(n) {
             // A relative subject after its noun ("the plan that failed"); elsewhere a
             // pronoun ("When I wrote it, that was hard.", "So that was fun.").

@@ -41,8 +41,39 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 !(words.get(s + 1) == Some(&",")
                     && (s + 2..i).all(|k| p.deprel(k).is_some_and(Deprel::is_aux_or_cop)))
             });
-        let finite = subject
-            .is_some_and(|s| p.is_finite(tags, i) || past_read_as_participle(p, words, tags, i, s));
+        // A verb after "since", "after" and the like and the bare noun phrase between
+        // ("The worst flooding in the valley since records began."): the clause those words
+        // open, however the parse hangs it.
+        let in_clause = subject.is_some_and(|s| {
+            (s + 1..i).any(|k| {
+                tags[k].xpos == Xpos::In
+                    && [
+                        "since", "after", "before", "until", "till", "once", "as", "while",
+                        "because", "although", "if", "when", "unless", "whereas",
+                    ]
+                    .iter()
+                    .any(|w| words[k].eq_ignore_ascii_case(w))
+                    && k + 1 < i
+                    && (k + 1..i).all(|j| {
+                        matches!(
+                            tags[j].xpos,
+                            Xpos::Dt
+                                | Xpos::PrpS
+                                | Xpos::Jj
+                                | Xpos::Cd
+                                | Xpos::Nn
+                                | Xpos::Nns
+                                | Xpos::Nnp
+                                | Xpos::Nnps
+                                | Xpos::Prp
+                        )
+                    })
+            })
+        });
+        let finite = !in_clause
+            && subject.is_some_and(|s| {
+                p.is_finite(tags, i) || past_read_as_participle(p, words, tags, i, s)
+            });
         // "In the talks we are having about it": a fronted phrase whose noun runs straight
         // into the subject, with no comma, may instead be a noun with a relative clause.
         // The parse cannot tell them apart; the clause analysis decides.
@@ -58,6 +89,18 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
         match verb {
             None => imperative || finite && !run_in,
             Some(v) if v != i => false,
+            // An imperative reading must leave no finite verb of a clause of its own
+            // beside it ("Last year, opened a factory" is no imperative "Last").
+            Some(v)
+                if imperative
+                    && (0..words.len()).any(|k| {
+                        k != v
+                            && matches!(tags[k].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
+                            && !in_subordinate_clause(p, k, v)
+                    }) =>
+            {
+                false
+            }
             Some(v) if imperative => {
                 // Any finite verb before the comma sits in a fronted clause of its own
                 // ("If you want to try it, visit…").

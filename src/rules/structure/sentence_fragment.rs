@@ -192,9 +192,11 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
             // vendoring" has its verb), and no past form after a noun that could be its
             // subject ("Switching to interned paths fixed it").
             let lex = &doc.analysis.lex(prose).classes[v.block[v.index].tokens.clone()];
+            // (A past form right after an opening "having" is its participle.)
+            let having = first.eq_ignore_ascii_case("having");
             if tags.iter().enumerate().any(|(k, t)| {
-                t.finite
-                    || matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+                !(having && k == 1 && t.xpos == Xpos::Vbd)
+                    && (t.finite || matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md))
                     || t.xpos == Xpos::Vb && k > 0 && tags[k - 1].xpos != Xpos::To
                     || k > 0
                         && t.xpos == Xpos::Vbn
