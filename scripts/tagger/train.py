@@ -7,7 +7,7 @@ Usage (from the repository root; Python 3.11, standard library only):
     python3 scripts/tagger/train.py         # about two minutes on one core
 
 Writes
-    data/tagger/model.bin          weights read in place by src/language/tagger.rs
+    data/tagger/model.bin          weights read in place by src/language/tagger/model.rs
     data/tagger/heldout.tsv        the held-out documents as the tagger sees them
     data/tagger/heldout_accuracy.txt  accuracy of model.bin on heldout.tsv (checked by a Rust test)
 
@@ -21,7 +21,7 @@ lexicon (data/lexicon/lexicon.tsv with closed-class.tsv, as build.rs merges them
 token and its neighbours, looked up as `lexicon::classes_folded` does; the held-out file
 lists them so that a Rust test can check the two look-ups agree.
 
-The feature functions here and in src/language/tagger.rs must stay identical: both hash
+The feature functions here and in src/language/tagger/mod.rs must stay identical: both hash
 byte strings with FNV-1a 64 and combine the parts of a feature with the murmur3
 finaliser. The Rust test `agrees_with_python_on_heldout_gum` compares the Rust tagger with
 this script's predictions (written to heldout.tsv) token by token, and
@@ -41,7 +41,7 @@ FNV_OFFSET = 0xCBF29CE484222325
 FNV_PRIME = 0x100000001B3
 TEMPLATE_MUL = 0x9E3779B97F4A7C15
 
-# Penn tags in the order of the Rust `Xpos` enum. Do not reorder without changing tagger.rs.
+# Penn tags in the order of the Rust `Xpos` enum. Do not reorder without changing src/language/tagger/mod.rs.
 XPOS = [
     "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS",
     "NNP", "NNPS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO",
@@ -100,7 +100,7 @@ FILE_VERSION = 3
 
 
 # ---------------------------------------------------------------------------
-# Hashing and feature extraction (mirrored in src/language/tagger.rs)
+# Hashing and feature extraction (mirrored in src/language/tagger/mod.rs)
 # ---------------------------------------------------------------------------
 
 
