@@ -34,12 +34,22 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
         let imperative = p.is_imperative(words, tags, i);
         // A one-word "subject" cut off from its verb by a comma ("Meanwhile, has denied")
         // is a sentence adverb.
+        // (Nor is a noun after a word that may open a clause, "after", "since", a subject:
+        // "After the river burst its banks" is a clause the parser hung on a prepositional
+        // phrase.)
         let subject = p
             .subject_of(i)
             .or_else(|| p.child_with(i, Deprel::Expl))
             .filter(|&s| {
-                !(words.get(s + 1) == Some(&",")
-                    && (s + 2..i).all(|k| p.deprel(k).is_some_and(Deprel::is_aux_or_cop)))
+                let adverb = words.get(s + 1) == Some(&",")
+                    && (s + 2..i).all(|k| p.deprel(k).is_some_and(Deprel::is_aux_or_cop));
+                let in_clause = p.children(s).any(|k| {
+                    p.deprel(k) == Some(Deprel::Case)
+                        && ["after", "before", "since", "until", "till", "once"]
+                            .iter()
+                            .any(|w| words[k].eq_ignore_ascii_case(w))
+                });
+                !adverb && !in_clause
             });
         // A verb after "since", "after" and the like and the bare noun phrase between
         // ("The worst flooding in the valley since records began."): the clause those words
@@ -133,6 +143,16 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 let Some(s) = subject.filter(|&s| s < v && !after_modifier) else {
                     return false;
                 };
+                // A word that is also a plural noun, read as a verb with nothing after it,
+                // ends a noun phrase more likely than it makes a clause ("a panel of three
+                // appeal judges").
+                if lexicon::classes_folded(words[v]).contains(Classes::NOUN_PLURAL)
+                    && !p
+                        .children(v)
+                        .any(|k| k > v && p.deprel(k) != Some(Deprel::Punct))
+                {
+                    return false;
+                }
                 // After an -ing word, a verb needs an object or a complement to tell it from
                 // a noun ("Recovering involves rediscovering…", not "parking charges").
                 // (A gerund after a determiner is a noun: "The tooling catches…".)
