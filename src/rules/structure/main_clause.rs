@@ -236,9 +236,15 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
     // A conjunct counts with a subject of its own ("…, and the club said"); a clause set
     // beside the sentence ("Will miss the match, the club said") does not: it reports the
     // other.
+    // Where the root is itself the subordinate clause that opens the sentence ("Although
+    // tired she finished the race"), a clause the parser hung after it is the main one.
+    let root_opens_subordinate = p.child_with(root, Deprel::Mark) == Some(0);
     main(root)
         || p.children(root).any(|k| {
-            p.deprel(k) == Some(Deprel::Conj)
+            (p.deprel(k) == Some(Deprel::Conj)
+                || root_opens_subordinate
+                    && k > root
+                    && matches!(p.deprel(k), Some(Deprel::Ccomp | Deprel::Parataxis)))
                 && p.children(k)
                     .any(|c| p.deprel(c).is_some_and(Deprel::is_subject))
                 && main(k)
