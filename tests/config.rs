@@ -705,3 +705,19 @@ fn misspelt_pack_rule_ids_are_errors_with_suggestions() {
     assert!(!err.contains("wire/*"), "{err}");
     assert!(!err.contains("desk/style"), "{err}");
 }
+
+#[test]
+fn an_unknown_style_names_the_known_ones() {
+    let dir = scratch("bad-style");
+    write(&dir, "galley.toml", "style = \"magazine\"\n");
+    write(&dir, "a.md", DOUBLED);
+    let o = run(&dir, &["check", "--color", "never"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("unknown style `magazine`"), "{err}");
+    assert!(err.contains("galley.toml:1:9"), "{err}");
+    assert!(
+        err.contains("expected one of `auto`, `news`, `blog`"),
+        "{err}"
+    );
+}

@@ -747,3 +747,111 @@ fn fixes_join_the_sentences() {
         "# A headline\n\nThe board met on Monday to discuss a plan to sell the ground.\n"
     );
 }
+
+/// The structure findings of `source` read in `style`, each as (rule, flagged text,
+/// message and notes).
+fn styled(source: &str, style: galley::config::Style) -> Vec<(String, String, String)> {
+    let settings = Settings {
+        style,
+        ..Settings::default()
+    };
+    galley::check_str(source, &settings)
+        .into_iter()
+        .filter(|d| RULES.contains(&d.rule.as_str()))
+        .map(|d| {
+            (
+                d.rule.clone(),
+                source[d.range.clone()].to_string(),
+                format!("{} | {}", d.message, d.notes.join(" | ")),
+            )
+        })
+        .collect()
+}
+
+/// A post written in the first person: its verbless sentence is style under `auto`, and a
+/// defect when the configuration asks for news copy.
+const FIRST_PERSON_POST: &str = "# Moving the build farm\n\n\
+We moved the build farm to new machines last week. We had planned it for months. \
+Because the old disks kept failing. I think the move went well.\n";
+
+#[test]
+fn a_post_in_the_first_person_keeps_its_deliberate_fragments() {
+    use galley::config::Style;
+    let auto = styled(FIRST_PERSON_POST, Style::Auto);
+    assert!(auto.is_empty(), "{auto:?}");
+    assert!(styled(FIRST_PERSON_POST, Style::Blog).is_empty());
+    let news = styled(FIRST_PERSON_POST, Style::News);
+    assert!(
+        news.iter()
+            .any(|(rule, text, _)| rule == "sentence-fragment"
+                && text == "Because the old disks kept failing."),
+        "{news:?}"
+    );
+}
+
+#[test]
+fn a_draft_with_code_reads_as_a_post() {
+    use galley::config::Style;
+    let src = "# Release notes\n\nThe `tessel` tool now caches downloads. \
+        After two years of requests. The cache lives in the user's home folder.\n";
+    assert!(styled(src, Style::Auto).is_empty());
+    let news = styled(src, Style::News);
+    assert!(
+        news.iter()
+            .any(|(rule, text, _)| rule == "sentence-fragment"
+                && text == "After two years of requests."),
+        "{news:?}"
+    );
+}
+
+#[test]
+fn news_copy_in_the_third_person_reads_as_news() {
+    use galley::config::Style;
+    let src = "# Ferry sinks\n\nThe ferry was carrying 40 passengers when it capsized. \
+        Into the sea. All of them were rescued by fishing boats.\n";
+    let auto = styled(src, Style::Auto);
+    assert!(
+        auto.iter()
+            .any(|(rule, text, _)| rule == "sentence-fragment" && text == "Into the sea."),
+        "{auto:?}"
+    );
+}
+
+#[test]
+fn its_for_it_is_is_reported_in_posts_with_a_note() {
+    use galley::config::Style;
+    let src = "# Build settings\n\nWe added a flag for the linker. \
+        In that case, its more of a temporary setting. We will remove it later.\n";
+    let got = styled(src, Style::Auto);
+    let (_, text, message) = got
+        .iter()
+        .find(|(rule, _, _)| rule == "sentence-fragment")
+        .unwrap_or_else(|| panic!("no finding: {got:?}"));
+    assert_eq!(text, "In that case, its more of a temporary setting.");
+    assert!(
+        message.contains("'its' here reads as 'it's' (it is)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn in_posts_a_subject_lost_after_an_opening_phrase_is_still_reported() {
+    use galley::config::Style;
+    let src = "# Cache bug\n\nWe looked at the cache again. While testing the patch, \
+        noticed that the keys were never evicted. We fixed that too.\n";
+    let got = styled(src, Style::Auto);
+    assert!(
+        got.iter()
+            .any(|(rule, text, _)| rule == "missing-subject" && text.ends_with("noticed")),
+        "{got:?}"
+    );
+    // A note that drops its subject at the start is style in a post, a defect in news.
+    let src = "# Cache bug\n\nWe looked at the cache again. We fixed the eviction, and we \
+        added a test. Reached out to the maintainers of the old crate as well.\n";
+    assert!(styled(src, Style::Auto).is_empty());
+    let news = styled(src, Style::News);
+    assert!(
+        news.iter().any(|(_, text, _)| text.starts_with("Reached")),
+        "{news:?}"
+    );
+}

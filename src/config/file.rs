@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::error::{ConfigError, Problem};
 use super::value::{Value, a_type, wrong_type};
-use super::{Dialect, Level, Settings, known_rule, rule_suggestion, suggest};
+use super::{Dialect, Level, Settings, Style, known_rule, rule_suggestion, suggest};
 use crate::diagnostic::Severity;
 
 /// The name galley looks for, walking up from each checked file's folder.
@@ -28,12 +28,13 @@ pub const KEYS: &[&str] = &[
     "overrides",
     "packs",
     "rules",
+    "style",
     "vocabulary",
     "vocabulary-files",
 ];
 
 /// Every key of an `[[overrides]]` entry.
-pub const OVERRIDE_KEYS: &[&str] = &["dialect", "files", "rules"];
+pub const OVERRIDE_KEYS: &[&str] = &["dialect", "files", "rules", "style"];
 
 /// A string value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,12 +58,14 @@ pub struct RawOverride {
     pub files: Vec<Item>,
     pub rules: Vec<RuleLevel>,
     pub dialect: Option<Dialect>,
+    pub style: Option<Style>,
 }
 
 /// A validated `galley.toml`, before anything on disk is touched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawConfig {
     pub dialect: Option<Dialect>,
+    pub style: Option<Style>,
     pub fail_on: Option<Severity>,
     pub max_file_size: Option<u64>,
     pub rules: Vec<RuleLevel>,
@@ -116,6 +119,22 @@ fn dialect(v: &Value, key: &str, out: &mut Vec<Problem>) -> Option<Dialect> {
             "not a dialect galley knows",
         )
         .help(help),
+    );
+    None
+}
+
+fn style(v: &Value, key: &str, out: &mut Vec<Problem>) -> Option<Style> {
+    let s = string(v, key, out)?;
+    if let Some(st) = Style::parse(s) {
+        return Some(st);
+    }
+    out.push(
+        Problem::new(
+            v.span(),
+            format!("unknown style `{s}`"),
+            "not a style galley knows",
+        )
+        .help(one_of_help(s, Style::NAMES)),
     );
     None
 }
@@ -310,6 +329,7 @@ fn override_entry(v: &Value, out: &mut Vec<Problem>) -> Option<RawOverride> {
             }
             "rules" => o.rules = rules_table(val, "rules", "the override's `rules`", out),
             "dialect" => o.dialect = dialect(val, "dialect", out),
+            "style" => o.style = style(val, "style", out),
             _ => out.push(unknown_key(k, OVERRIDE_KEYS, "in `[[overrides]]`")),
         }
     }
@@ -347,6 +367,7 @@ pub fn parse(text: &str) -> Result<RawConfig, Vec<Problem>> {
         let key = k.get_ref().as_ref();
         match key {
             "dialect" => raw.dialect = dialect(v, key, &mut out),
+            "style" => raw.style = style(v, key, &mut out),
             "fail-on" => raw.fail_on = severity(v, key, &mut out),
             "max-file-size" => raw.max_file_size = size(v, key, &mut out),
             "rules" => raw.rules = rules_table(v, key, "`[rules]`", &mut out),
@@ -398,6 +419,7 @@ pub struct Override {
     matcher: Gitignore,
     pub levels: Vec<RuleLevel>,
     pub dialect: Option<Dialect>,
+    pub style: Option<Style>,
 }
 
 impl Override {
@@ -408,6 +430,9 @@ impl Override {
         }
         if let Some(d) = self.dialect {
             s.dialect = Some(d);
+        }
+        if let Some(st) = self.style {
+            s.style = st;
         }
     }
 }
@@ -420,6 +445,7 @@ pub struct Config {
     /// The folder its relative paths and globs start from (absolute).
     pub root: PathBuf,
     pub dialect: Option<Dialect>,
+    pub style: Option<Style>,
     pub fail_on: Option<Severity>,
     pub max_file_size: Option<u64>,
     pub levels: Vec<RuleLevel>,
@@ -548,12 +574,14 @@ impl Config {
                 matcher: matcher(root, &o.files),
                 levels: o.rules.clone(),
                 dialect: o.dialect,
+                style: o.style,
             })
             .collect();
         Ok(Config {
             display: display.to_path_buf(),
             root: root.to_path_buf(),
             dialect: raw.dialect,
+            style: raw.style,
             fail_on: raw.fail_on,
             max_file_size: raw.max_file_size,
             levels: raw.rules,
@@ -568,6 +596,9 @@ impl Config {
     pub fn apply(&self, s: &mut Settings) {
         if let Some(d) = self.dialect {
             s.dialect = Some(d);
+        }
+        if let Some(st) = self.style {
+            s.style = st;
         }
         if let Some(f) = self.fail_on {
             s.fail_on = f;

@@ -13,6 +13,11 @@ pub const TEMPLATE: &str = r#"# galley.toml: settings for galley, the editorial 
 # when a draft mixes spellings.
 # dialect = "en-US"
 
+# How strictly sentences are read: news (every sentence whole), blog (short verbless
+# sentences may be deliberate) or auto (blog for drafts with code or written in the
+# first person, else news).
+# style = "auto"
+
 # Lowest severity that makes `galley check` exit with status 1: error, warning or info.
 fail-on = "error"
 

@@ -81,6 +81,54 @@ impl Dialect {
     }
 }
 
+/// How strictly the structure rules read sentences: as copy that must be made of whole
+/// sentences, or as writing in which a short verbless sentence is often deliberate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// `blog` for a draft written in the first person outside quotations ("we", "I") or
+    /// with code in it, `news` for any other.
+    #[default]
+    Auto,
+    /// Every sentence should be whole: sentence-fragment and missing-subject report every
+    /// shape they know.
+    News,
+    /// Verbless sentences and sentences that drop their subject at the start are often
+    /// style: those two rules report only the shapes that are slips in any register.
+    Blog,
+}
+
+impl Style {
+    pub fn parse(s: &str) -> Option<Style> {
+        match s {
+            "auto" => Some(Style::Auto),
+            "news" => Some(Style::News),
+            "blog" => Some(Style::Blog),
+            _ => None,
+        }
+    }
+
+    /// The values `Style::parse` accepts.
+    pub const NAMES: &'static [&'static str] = &["auto", "news", "blog"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::Auto => "auto",
+            Style::News => "news",
+            Style::Blog => "blog",
+        }
+    }
+
+    /// The style a draft is read in; `auto` asks `personal` whether the draft reads as a
+    /// post (see [`Style::Auto`]).
+    pub fn resolve(self, personal: impl FnOnce() -> bool) -> Style {
+        match self {
+            Style::Auto if personal() => Style::Blog,
+            Style::Auto => Style::News,
+            s => s,
+        }
+    }
+}
+
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// Compiled settings for checking one file.
@@ -88,6 +136,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 pub struct Settings {
     pub fail_on: Severity,
     pub dialect: Option<Dialect>,
+    pub style: Style,
     /// Levels set by configuration, by rule id; rules not named keep their default.
     pub levels: HashMap<String, Level>,
     /// Accepted words and names.
@@ -102,6 +151,7 @@ impl Default for Settings {
         Settings {
             fail_on: Severity::Error,
             dialect: None,
+            style: Style::Auto,
             levels: HashMap::new(),
             vocabulary: HashSet::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,

@@ -1,6 +1,8 @@
-use super::visit::{for_each_sentence, long_with_verb, multiword_subordinator};
+use super::visit::{for_each_sentence, long_with_verb, multiword_subordinator, style};
+use crate::config::Style;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::language::clause::{self, Pos};
+use crate::language::lexicon::Classes;
 use crate::language::tagger::Xpos;
 use crate::rules::{Context, Rule, RuleDoc, on};
 use crate::text::tokens::TokenKind;
@@ -20,7 +22,9 @@ static DOC: RuleDoc = RuleDoc {
             subject (\"Founded in 1990, the firm ...\"), quotations, sentences of more than \
             28 words, and an opening plural noun the tagger reads as a noun before a verb or \
             a participle (\"Tools like these guide ...\", \"Minutes taken by ...\") are \
-            left alone.",
+            left alone. In the `blog` style (see `style` in the configuration), a note \
+            that drops its subject at the start (\"Reached out to the team.\") is style, \
+            and only a subject lost after an opening phrase and its comma is reported.",
     why: "When the subject is lost in editing the reader cannot tell who acted, and the \
           sentence before rarely settles it.",
     example: "The mayor met the harbour board. Afterwards, promised that the channel would be \
@@ -36,6 +40,7 @@ impl Rule for MissingSubject {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
+        let blog = style(cx.settings, doc) == Style::Blog;
         for_each_sentence(doc, |v| {
             // Cheap tests first (each one alone rules the sentence out, so their order
             // changes no finding): the lexical ones, then the first tag (a sentence that opens
@@ -97,6 +102,32 @@ impl Rule for MissingSubject {
                     || tags
                         .get(found.verb.end..)
                         .is_some_and(|rest| rest.iter().any(|t| t.finite)))
+            {
+                return;
+            }
+            // A plural noun read as the verb, with its own verb or relative clause after it
+            // ("As of this release, arrays implement …", "For example, changes that were
+            // approved …"): the subject, not a verb without one.
+            let first_tok = v.block[v.index].tokens.start;
+            if found.verb.end == found.verb.start + 1
+                && lex.classes[first_tok + found.verb.start].contains(Classes::NOUN_PLURAL)
+                && (tags.get(found.verb.end).is_some_and(|t| {
+                    matches!(
+                        t.xpos,
+                        Xpos::Vb | Xpos::Vbp | Xpos::Vbd | Xpos::Vbz | Xpos::Md
+                    )
+                }) || ["that", "which", "who"]
+                    .iter()
+                    .any(|w| v.word(found.verb.end).eq_ignore_ascii_case(w)))
+            {
+                return;
+            }
+            // In posts, a note that drops its subject at the start ("Reached out
+            // separately.") is style; a subject lost after an opening phrase is a slip.
+            if blog
+                && (found.clause == 0
+                    || found.verb.start == 0
+                    || v.word(found.verb.start - 1) != ",")
             {
                 return;
             }

@@ -1,7 +1,8 @@
 use super::main_clause::in_subordinate_clause;
 use super::visit::{
-    FRAGMENT_MAX_WORDS, Visit, for_each_sentence, long_with_verb, multiword_subordinator,
+    FRAGMENT_MAX_WORDS, Visit, for_each_sentence, long_with_verb, multiword_subordinator, style,
 };
+use crate::config::Style;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::Document;
 use crate::language::clause::{self, Pos, Sent, words};
@@ -24,7 +25,10 @@ static DOC: RuleDoc = RuleDoc {
             cells, captions, credits, datelines, bylines, quotations, questions, \
             exclamations, thanks and greetings (\"Many thanks to the reviewers.\"), sentences \
             of fewer than four words and sentences of more than 24 words that have a verb are \
-            left alone, as are verbless sentences with a colon or a dash.",
+            left alone, as are verbless sentences with a colon or a dash. In the `blog` \
+            style (see `style` in the configuration; by default a draft with code or \
+            written in the first person), where a short verbless sentence is often \
+            deliberate, only a sentence whose \"its\" stands for \"it's\" is reported.",
     why: "A stray full stop in rushed copy often cuts a clause from the sentence it belongs \
           to; the reader is left with a piece that says nothing on its own.",
     example: "The harbour board met on Thursday. To discuss a plan to dredge the channel.\n",
@@ -41,7 +45,54 @@ impl Rule for SentenceFragment {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
+        let blog = style(cx.settings, doc) == Style::Blog;
         for_each_sentence(doc, |v| {
+            let before = out.len();
+            check_visit(doc, v, out);
+            if out.len() > before {
+                match its_for_it_is(v) {
+                    Some(i) => {
+                        let note = format!(
+                            "'{}' here reads as 'it's' (it is), which would give the sentence its verb",
+                            v.word(i)
+                        );
+                        for d in &mut out[before..] {
+                            d.notes.push(note.clone());
+                        }
+                    }
+                    // In posts, a verbless sentence is often deliberate.
+                    None if blog => out.truncate(before),
+                    None => {}
+                }
+            }
+        });
+    }
+}
+
+/// The token "its" where "it's" was meant, in a sentence reported as a fragment: "its"
+/// followed by a word that cannot follow a possessive ("its a", "its not", "its been",
+/// "its more of"). A slip in any register, posts included.
+fn its_for_it_is(v: &Visit) -> Option<usize> {
+    let toks = v.toks();
+    (0..toks.len().saturating_sub(1)).find(|&i| {
+        if !v.word(i).eq_ignore_ascii_case("its") {
+            return false;
+        }
+        let next = v.word(i + 1).to_ascii_lowercase();
+        match next.as_str() {
+            "a" | "an" | "the" | "not" | "been" | "being" | "going" | "also" | "just" | "still"
+            | "really" | "probably" | "actually" | "likely" | "already" | "now" | "too"
+            | "very" | "so" => true,
+            "more" | "less" => matches!(v.word(i + 2), "of" | "than"),
+            _ => false,
+        }
+    })
+}
+
+/// One sentence's findings, whatever the style.
+fn check_visit(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
+    {
+        {
             if !v.ends_with_stop() || formula(v) {
                 return;
             }
@@ -66,7 +117,7 @@ impl Rule for SentenceFragment {
             {
                 out.truncate(before);
             }
-        });
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //! clause analysis and the parse's verdict on its main clause.
 
 use super::main_clause::main_clause;
-use crate::document::{Block, BlockKind, Document, Sentence};
+use crate::config::{Settings, Style};
+use crate::document::{Block, BlockKind, Document, MarkupKind, Sentence};
 use crate::language::clause::{self, Sent};
 use crate::language::lexicon::Classes;
 use crate::language::parser::Parse;
@@ -240,6 +241,58 @@ pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<
             });
         }
     }
+}
+
+/// The style the structure rules read `doc` in: the configured one, or for `auto`,
+/// [`Style::Blog`] when [`reads_as_post`] finds the draft written as a post.
+pub(super) fn style(settings: &Settings, doc: &Document) -> Style {
+    settings.style.resolve(|| reads_as_post(doc))
+}
+
+/// Whether a draft is written as a post rather than as news copy: it holds code (inline or
+/// in blocks: technical writing), or its author speaks in the first person ("we", "I")
+/// outside quotations, in at least three places and at least once in five sentences of
+/// four words or more. News copy keeps the first person inside quotations, and its
+/// sentences are whole by convention; a post's short verbless sentences are often
+/// deliberate.
+pub(super) fn reads_as_post(doc: &Document) -> bool {
+    const FIRST_PERSON: &[&str] = &[
+        "i", "we", "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll",
+    ];
+    if doc
+        .markup
+        .iter()
+        .any(|m| matches!(m.kind, MarkupKind::InlineCode | MarkupKind::CodeBlock))
+    {
+        return true;
+    }
+    let a = &doc.analysis;
+    let prose = &doc.prose;
+    let (mut sentences, mut first_person) = (0usize, 0usize);
+    for s in &a.sentences {
+        let toks = &a.tokens[s.tokens.clone()];
+        let quoted = toks.iter().any(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text(prose), "\"" | "“" | "”" | "«" | "»")
+        });
+        let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
+        if quoted || words.clone().count() < 4 {
+            continue;
+        }
+        sentences += 1;
+        first_person += words
+            .filter(|t| {
+                let w = t.text(prose);
+                // "US" is the country.
+                w != "US"
+                    && w != "WE"
+                    && w.len() <= 5
+                    && FIRST_PERSON
+                        .iter()
+                        .any(|p| w.replace('’', "'").eq_ignore_ascii_case(p))
+            })
+            .count();
+    }
+    first_person >= 3 && first_person * 5 >= sentences
 }
 
 /// The sentences [`for_each_sentence`] visits.
