@@ -6,8 +6,8 @@ use super::main_clause::main_clause;
 use crate::config::{Settings, Style};
 use crate::document::{Block, BlockKind, Document, MarkupKind, Sentence};
 use crate::language::clause::{self, Sent};
-use crate::language::lexicon::Classes;
-use crate::language::parser::Parse;
+use crate::language::lexicon::{self, Classes};
+use crate::language::parser::{Deprel, Parse};
 use crate::language::tagger::{self, Tagged, Upos, Xpos};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -109,6 +109,41 @@ impl<'d> Visit<'d, '_> {
                             | Xpos::Jj
                     ))
         });
+        // An opening past form that is also the verb's base ("Read on to learn more", "Set
+        // the flag before you build"): an imperative, unless an agent with "by" makes it a
+        // participle ("Set up in 2010 by two brothers.").
+        if tags
+            .first()
+            .is_some_and(|t| matches!(t.xpos, Xpos::Vbn | Xpos::Vbd))
+            && words.first().is_some_and(|w| {
+                lexicon::verb_forms(w).is_some_and(|f| f.past_participle.eq_ignore_ascii_case(w))
+            })
+            && !words.iter().any(|w| w.eq_ignore_ascii_case("by"))
+        {
+            let retagged = tagger::tag_constrained(&words, &|j, x| j != 0 || x == Xpos::Vb);
+            let parse = Parse::new(&words, &retagged);
+            // (With an object, a particle or a clause of its own: "Cut from the budget in
+            // March." is a participle phrase.)
+            let complemented = parse.children(0).any(|k| {
+                matches!(
+                    parse.deprel(k),
+                    Some(
+                        Deprel::Obj
+                            | Deprel::Iobj
+                            | Deprel::CompoundPrt
+                            | Deprel::Xcomp
+                            | Deprel::Ccomp
+                            | Deprel::Advcl
+                    )
+                )
+            });
+            if parse.root() == Some(0)
+                && complemented
+                && main_clause(&parse, &words, &retagged, Some(0))
+            {
+                return true;
+            }
+        }
         // (A past tense only where the sentence does not open with a verb itself:
         // "Conceded defeat in a statement posted online.")
         let opens_with_verb = tags.first().is_some_and(|t| {
