@@ -22,7 +22,25 @@ pub const FINDINGS: u8 = 1;
 pub const TROUBLE: u8 = 2;
 
 pub fn run(cli: Cli) -> u8 {
-    match cli.command {
+    if cli.version {
+        if cli.verbose {
+            print!("{}", crate::credits::long_version());
+        } else {
+            println!("galley {}", env!("CARGO_PKG_VERSION"));
+        }
+        return OK;
+    }
+    let Some(command) = cli.command else {
+        // Only reachable with flags that are not a command (clap shows the help when there
+        // are no arguments at all).
+        let _ = <Cli as clap::CommandFactory>::command().print_help();
+        return TROUBLE;
+    };
+    match command {
+        Command::Credits { full } => {
+            print!("{}", crate::credits::text(full));
+            OK
+        }
         Command::Check(args) => check(args),
         Command::Inspect(args) => crate::inspect::run(&args),
         Command::Rules => {

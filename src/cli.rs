@@ -12,11 +12,23 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     long_about = "galley reads Markdown drafts and prints compiler-style diagnostics for the \
                   defects rushed copy ships with: dropped word endings, sentence fragments, \
                   orphaned clauses, repeated headlines, unclosed quotes, mixed spellings and \
-                  CMS boilerplate."
+                  CMS boilerplate.",
+    // `--version` is ours rather than clap's, so that `--version --verbose` can add the
+    // credits of the embedded data; with no arguments at all, the help is shown.
+    disable_version_flag = true,
+    arg_required_else_help = true
 )]
 pub struct Cli {
+    /// Print the version (with --verbose, the licences and credits of the embedded data too)
+    #[arg(short = 'V', long)]
+    pub version: bool,
+
+    /// With --version: also print the embedded data, its licences and credits
+    #[arg(long, requires = "version")]
+    pub verbose: bool,
+
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -41,6 +53,13 @@ pub enum Command {
         /// A pack folder, a folder of packs, or `builtin:` / `builtin:NAME` (default: the
         /// configured packs, else `rules/packs`)
         dir: Option<PathBuf>,
+    },
+    /// Print the data embedded in galley, what it is used for, its licences and the credits
+    /// they ask for
+    Credits {
+        /// Also print the licence notices in full
+        #[arg(long)]
+        full: bool,
     },
 }
 

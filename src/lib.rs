@@ -12,6 +12,7 @@ pub mod app;
 pub mod changed;
 pub mod cli;
 pub mod config;
+pub mod credits;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;

@@ -692,7 +692,14 @@ fn action_declares_its_inputs_and_steps() {
     let inputs = a.at("inputs");
     assert_eq!(
         inputs.keys(),
-        ["paths", "config", "fail-on", "changed-lines", "sarif-file"]
+        [
+            "paths",
+            "config",
+            "fail-on",
+            "changed-lines",
+            "sarif-file",
+            "version"
+        ]
     );
     for name in inputs.keys() {
         assert!(
@@ -705,6 +712,7 @@ fn action_declares_its_inputs_and_steps() {
     assert_eq!(inputs.at("fail-on.default").str(), "error");
     assert_eq!(inputs.at("changed-lines.default").str(), "false");
     assert_eq!(inputs.at("sarif-file.default").str(), "");
+    assert_eq!(inputs.at("version.default").str(), "");
 
     assert_eq!(a.at("runs.using").str(), "composite");
     let steps = a.at("runs.steps").seq();
@@ -719,7 +727,19 @@ fn action_declares_its_inputs_and_steps() {
             );
         }
     }
+    // The release binary first; the source build only without one.
+    let release = step(&a, "release");
+    assert!(std::ptr::eq(release, &steps[0]));
+    assert_eq!(
+        release.at("env.INPUT_VERSION").str(),
+        "${{ inputs.version }}"
+    );
+    assert_eq!(release.at("env.OS").str(), "${{ runner.os }}");
+    assert_eq!(release.at("env.ARCH").str(), "${{ runner.arch }}");
+    let no_binary = "steps.release.outputs.bin == ''";
+    assert_eq!(step(&a, "source").at("if").str(), no_binary);
     let cache = step(&a, "cache");
+    assert_eq!(cache.at("if").str(), no_binary);
     assert!(cache.at("uses").str().starts_with("actions/cache@"));
     let paths = cache.at("with.path").str();
     assert!(paths.contains("~/.cargo/registry"));
@@ -744,7 +764,7 @@ fn action_declares_its_inputs_and_steps() {
     );
     assert_eq!(
         install.at("if").str(),
-        "steps.cache.outputs.cache-hit != 'true'"
+        format!("{no_binary} && steps.cache.outputs.cache-hit != 'true'")
     );
     assert!(
         install
@@ -773,6 +793,10 @@ fn action_declares_its_inputs_and_steps() {
             format!("${{{{ inputs.{input} }}}}")
         );
     }
+    assert_eq!(
+        check.at("env.GALLEY_BIN").str(),
+        "${{ steps.release.outputs.bin }}"
+    );
     let script = check.at("run").str();
     assert!(script.contains("--format github"));
     assert!(script.contains("--format sarif"));
@@ -832,6 +856,188 @@ fn action_fingerprints_galleys_sources() {
     let hash = written.trim().strip_prefix("hash=").unwrap();
     assert_eq!(hash.len(), 16);
     assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
+}
+
+/// A runner for the release step: the action checked out at `ref_name` as the runner lays
+/// actions out, a `curl` that serves files from a local folder of releases (and logs what
+/// it was asked for), and a release v9.8.7 with an archive for Linux x86_64.
+struct ReleaseRunner {
+    root: PathBuf,
+    action: PathBuf,
+    releases: PathBuf,
+    bin: PathBuf,
+}
+
+const ARCHIVE: &str = "galley-v9.8.7-x86_64-unknown-linux-musl.tar.gz";
+
+impl ReleaseRunner {
+    fn new(name: &str, ref_name: &str) -> ReleaseRunner {
+        let root = scratch(name);
+        let action = root.join("_actions/galley-lint/galley").join(ref_name);
+        std::fs::create_dir_all(&action).unwrap();
+        std::fs::write(
+            action.join("Cargo.toml"),
+            "[package]\nname = \"galley\"\nversion = \"9.8.7\"\n",
+        )
+        .unwrap();
+        let bin = root.join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::fs::write(
+            bin.join("curl"),
+            "#!/bin/bash\nout=\nurl=\nwhile [ $# -gt 0 ]; do\n  case \"$1\" in\n    \
+             -o | --retry) [ \"$1\" = -o ] && out=$2; shift 2 ;;\n    -*) shift ;;\n    \
+             *) url=$1; shift ;;\n  esac\ndone\necho \"$url\" >> \"$FAKE_CURL_LOG\"\n\
+             src=\"$FAKE_RELEASES/${url#*/releases/download/}\"\n\
+             [ -f \"$src\" ] || exit 22\ncp \"$src\" \"$out\"\n",
+        )
+        .unwrap();
+        let o = Command::new("chmod")
+            .arg("+x")
+            .arg(bin.join("curl"))
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+
+        // The release, packaged as the release workflow packages it.
+        let releases = root.join("releases");
+        let stage = root.join("stage/galley-v9.8.7-x86_64-unknown-linux-musl");
+        std::fs::create_dir_all(&stage).unwrap();
+        // A stand-in for the binary (the real one, with its debug information, is too large
+        // to pack in each test run): what the step runs is `galley --version`.
+        std::fs::write(stage.join("galley"), "#!/bin/sh\necho \"galley 9.8.7\"\n").unwrap();
+        let version = releases.join("v9.8.7");
+        std::fs::create_dir_all(&version).unwrap();
+        let script = format!(
+            "set -e; chmod +x '{stage}/galley-v9.8.7-x86_64-unknown-linux-musl/galley'; tar -czf '{archive}' -C '{stage}' galley-v9.8.7-x86_64-unknown-linux-musl; \
+             cd '{dir}' && sha256sum {ARCHIVE} > {ARCHIVE}.sha256",
+            archive = version.join(ARCHIVE).display(),
+            stage = stage.parent().unwrap().display(),
+            dir = version.display(),
+        );
+        let o = Command::new("bash").args(["-c", &script]).output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        ReleaseRunner {
+            root,
+            action,
+            releases,
+            bin,
+        }
+    }
+
+    /// Run the release step; its output, what it wrote to GITHUB_OUTPUT, and the URLs it
+    /// asked for.
+    fn run(&self, vars: &[(&str, &str)]) -> (Output, Vec<(String, String)>, String) {
+        let a = action();
+        let out = self.root.join("github-output");
+        let log = self.root.join("curl-log");
+        std::fs::write(&out, "").unwrap();
+        std::fs::write(&log, "").unwrap();
+        let temp = self.root.join("temp");
+        std::fs::create_dir_all(&temp).unwrap();
+        let path = format!(
+            "{}:{}",
+            self.bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let mut env = vec![
+            ("PATH", path.as_str()),
+            ("GITHUB_ACTION_PATH", self.action.to_str().unwrap()),
+            ("GITHUB_OUTPUT", out.to_str().unwrap()),
+            ("GITHUB_SERVER_URL", "https://github.com"),
+            ("RUNNER_TEMP", temp.to_str().unwrap()),
+            ("FAKE_RELEASES", self.releases.to_str().unwrap()),
+            ("FAKE_CURL_LOG", log.to_str().unwrap()),
+            ("INPUT_VERSION", ""),
+            ("ACTION_REF", ""),
+            ("ACTION_REPOSITORY", ""),
+            ("OS", "Linux"),
+            ("ARCH", "X64"),
+        ];
+        for (k, v) in vars {
+            env.retain(|(key, _)| key != k);
+            env.push((k, v));
+        }
+        let o = run_step(step(&a, "release").at("run").str(), &self.root, &env);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let outs = outputs(&out);
+        (o, outs, std::fs::read_to_string(&log).unwrap())
+    }
+}
+
+fn downloaded(outs: &[(String, String)]) -> Option<&str> {
+    outs.iter()
+        .find(|(k, _)| k == "bin")
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn action_downloads_the_release_its_tag_names_and_checks_it() {
+    let url = format!("https://github.com/galley-lint/galley/releases/download/v9.8.7/{ARCHIVE}");
+    // At a moving tag, found from the action's path: the release its Cargo.toml names.
+    let runner = ReleaseRunner::new("release-v1", "v1");
+    let (o, outs, log) = runner.run(&[]);
+    let bin = downloaded(&outs).unwrap_or_else(|| panic!("no binary: {}", stdout(&o)));
+    assert_eq!(log, format!("{url}\n{url}.sha256\n"));
+    let version = Command::new(bin).arg("--version").output().unwrap();
+    assert_eq!(stdout(&version), "galley 9.8.7\n");
+
+    // At an exact tag named by github.action_ref and github.action_repository.
+    let (_, outs, log) = runner.run(&[
+        ("ACTION_REF", "v9.8.7"),
+        ("ACTION_REPOSITORY", "someone/fork"),
+    ]);
+    assert!(downloaded(&outs).is_some());
+    assert!(log.starts_with("https://github.com/someone/fork/releases/download/v9.8.7/"));
+
+    // At a branch, with the version named by the input (with or without its `v`).
+    for version in ["v9.8.7", "9.8.7"] {
+        let (_, outs, log) = runner.run(&[("ACTION_REF", "main"), ("INPUT_VERSION", version)]);
+        assert!(downloaded(&outs).is_some(), "{version}");
+        assert!(log.starts_with(&url), "{log}");
+    }
+
+    // An archive that does not match its checksum is not used.
+    let sums = runner
+        .releases
+        .join("v9.8.7")
+        .join(format!("{ARCHIVE}.sha256"));
+    let good = std::fs::read_to_string(&sums).unwrap();
+    std::fs::write(&sums, format!("{}{}", "0".repeat(64), &good[64..])).unwrap();
+    let (o, outs, _) = runner.run(&[]);
+    assert_eq!(downloaded(&outs), None);
+    assert!(
+        stdout(&o).contains("::warning title=galley::"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("building from source"));
+}
+
+#[test]
+fn action_builds_from_source_without_a_release_binary() {
+    let runner = ReleaseRunner::new("release-none", "main");
+    let cases: [&[(&str, &str)]; 5] = [
+        // A branch: no release.
+        &[],
+        // A release without this version, or without a binary for the runner.
+        &[("INPUT_VERSION", "1.0.0")],
+        &[("INPUT_VERSION", "9.8.7"), ("ARCH", "ARM")],
+        &[
+            ("INPUT_VERSION", "9.8.7"),
+            ("OS", "Linux"),
+            ("ARCH", "ARM64"),
+        ],
+        // Asked for.
+        &[("ACTION_REF", "v1"), ("INPUT_VERSION", "source")],
+    ];
+    for vars in cases {
+        let (o, outs, log) = runner.run(vars);
+        assert_eq!(downloaded(&outs), None, "{vars:?}: {}", stdout(&o));
+        assert!(stdout(&o).contains("building from source"), "{vars:?}");
+        if vars.is_empty() || vars.contains(&("INPUT_VERSION", "source")) {
+            assert_eq!(log, "", "{vars:?}: nothing to download");
+        }
+    }
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
