@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the structure rules on the recall and hard-silent corpora.
 
-usage: scripts/measure_structure.py [GALLEY] [--verbose]
+usage: scripts/measure_structure.py [GALLEY] [--verbose] [--style=STYLE]
        (default galley: target/release/galley; run from the repository root)
 
 Reads tests/corpus/structure/fragments.txt (RULE<TAB>TEXT<TAB>FLAGGED under "# class:" and
@@ -18,6 +18,9 @@ Prints, per class and register:
     sentences, or a wrong span);
   * false findings on the hard-silent corpus: any finding of sentence-fragment,
     orphaned-clause, missing-subject or dropped-suffix, with its text and message.
+With --style=news (or blog, auto), galley reads every item in that style (a galley.toml
+beside the drafts); by default it decides per draft (`auto`: a draft with code or written in
+the first person reads as a post, where deliberate fragments are not reported).
 With --verbose, also lists every missed item and what galley said instead, and the
 findings on context sentences.
 Exits 0 whatever the figures: this is a measuring tool, not a test.
@@ -59,9 +62,12 @@ def draft(text):
     return f"# A headline\n\n{text}\n"
 
 
-def run(exe, drafts):
+def run(exe, drafts, style=None):
     """Check every draft in one galley run; returns {index: [diagnostic, ...]}."""
     with tempfile.TemporaryDirectory(prefix="galley-structure-") as tmp:
+        if style:
+            with open(os.path.join(tmp, "galley.toml"), "w", encoding="utf-8") as f:
+                f.write(f'style = "{style}"\n')
         paths = []
         for i, src in enumerate(drafts):
             p = os.path.join(tmp, f"item{i:04}.md")
@@ -89,13 +95,14 @@ def snippet(src, d):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     verbose = "--verbose" in sys.argv[1:]
+    style = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--style=")), None)
     exe = args[0] if args else os.path.join(ROOT, "target/release/galley")
 
     fire = list(items("fragments.txt", 3))
     silent = list(items("hard-silent.txt", 1))
     fire_src = [draft(parts[1]) for _, _, _, parts in fire]
     silent_src = [draft(parts[0]) for _, _, _, parts in silent]
-    found = run(exe, fire_src + silent_src)
+    found = run(exe, fire_src + silent_src, style)
 
     # recall
     tot, hit, exact = defaultdict(int), defaultdict(int), defaultdict(int)

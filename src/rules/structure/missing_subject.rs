@@ -116,9 +116,14 @@ impl Rule for MissingSubject {
                         t.xpos,
                         Xpos::Vb | Xpos::Vbp | Xpos::Vbd | Xpos::Vbz | Xpos::Md
                     )
-                }) || ["that", "which", "who"]
-                    .iter()
-                    .any(|w| v.word(found.verb.end).eq_ignore_ascii_case(w)))
+                }) || v
+                    .toks()
+                    .get(found.verb.end)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                    && lex.classes[first_tok + found.verb.end].contains(Classes::VERB)
+                    || ["that", "which", "who"]
+                        .iter()
+                        .any(|w| v.word(found.verb.end).eq_ignore_ascii_case(w)))
             {
                 return;
             }
