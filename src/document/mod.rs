@@ -113,6 +113,8 @@ pub struct Document {
     pub comments: Vec<Comment>,
     /// The ranges that are not prose (front matter, code, HTML, templates), in order.
     pub markup: Vec<Markup>,
+    /// Every link, its text and destination, in order.
+    pub links: Vec<Range<usize>>,
     /// Sentences and tokens of every block.
     pub analysis: Analysis,
 }
@@ -590,10 +592,17 @@ impl Document {
             blocks,
             comments,
             markup,
+            links,
             analysis,
         };
         doc.title = doc.find_title();
         doc
+    }
+
+    /// Whether byte `at` lies inside a link (its text or its destination).
+    pub fn in_link(&self, at: usize) -> bool {
+        let k = self.links.partition_point(|l| l.start <= at);
+        k > 0 && self.links[k - 1].end > at
     }
 
     fn find_title(&self) -> Option<Title> {

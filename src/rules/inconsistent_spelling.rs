@@ -28,7 +28,8 @@ static DOC: RuleDoc = RuleDoc {
             each spelling is enough. The headline counts, from a heading or the front matter's \
             `title`. Official names (\"Pearl Harbor\" in a British draft, \
             `rules/proper-names.txt`), quoted titles and block quotes (Markdown `>` or HTML \
-            `<blockquote>`: other writers' words, in their spelling) are left alone. The \
+            `<blockquote>`: other writers' words, in their spelling) and the text of links \
+            (which often copies the title of the page linked to) are left alone. The \
             variant lists are data built from SCOWL (`rules/spelling/`).",
     why: "Readers notice a word that changes spelling between paragraphs; it reads as two \
           writers' copy pasted together and makes the whole piece look unedited.",
@@ -547,6 +548,11 @@ impl InconsistentSpelling {
                 let Some((g, form, range)) = hit else {
                     continue;
                 };
+                // A link's text often copies the title of the page it links to, in that
+                // writer's spelling ("[Cache directories (ie XDG support)](…)").
+                if block_id != usize::MAX && doc.in_link(range.start) {
+                    continue;
+                }
                 let group = &t.groups[g];
                 let prev_number = i > 0 && toks[i - 1].kind == TokenKind::Number;
                 let next_capital = toks.get(i + 1).is_some_and(|n| {
