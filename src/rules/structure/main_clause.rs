@@ -166,7 +166,10 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 // comma), and is no phrase with a preposition of its own ("As part of …").
                 // (Words of a noun phrase before it count as the subject's even where the
                 // parser hung them elsewhere: "The tooling tries…".)
-                let start = (0..s).find(|&j| descends_from(p, j, s)).unwrap_or(s);
+                // (A comma the parser hung on the subject is no word of it.)
+                let start = (0..s)
+                    .find(|&j| descends_from(p, j, s) && tags[j].upos != Upos::Punct)
+                    .unwrap_or(s);
                 let opens = start == 0
                     || words[start - 1] == ","
                     || tags[..s].iter().all(|t| {

@@ -1069,6 +1069,11 @@ fn subordinate_exempt(s: &Sent) -> bool {
     {
         return true;
     }
+    // A noun phrase and its relative clause announcing what follows a colon ("One area
+    // where the figures fell short: staff turnover."): a deliberate construction.
+    if !phrase_opener && (0..s.len()).any(|k| s.is_punct(k, ":")) {
+        return true;
+    }
     // Only openers whose shape is known: a subordinator or relative word, a preposition, a
     // participle, "to", or a plain noun phrase.
     let p = s.pos(0);
