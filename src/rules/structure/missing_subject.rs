@@ -127,6 +127,23 @@ impl Rule for MissingSubject {
             {
                 return;
             }
+            // An opening plural noun read as the verb, its prepositional phrase, and a
+            // word after that phrase's noun that can be the plural's verb ("Crews at the
+            // depot work in three shifts", "Updates to the index land every ten minutes").
+            if found.verb.start == 0
+                && lex.classes[first_tok].contains(Classes::NOUN_PLURAL)
+                && tags.get(1).is_some_and(|t| t.xpos == Xpos::In)
+                && (3..tags.len()).any(|j| {
+                    matches!(
+                        tags[j - 1].xpos,
+                        Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Cd
+                    ) && matches!(tags[j].xpos, Xpos::Vbp | Xpos::Vb | Xpos::Nn)
+                        && lex.classes[first_tok + j].contains(Classes::VERB)
+                        && v.word(j).starts_with(|c: char| c.is_ascii_lowercase())
+                })
+            {
+                return;
+            }
             // In posts, a note that drops its subject at the start ("Reached out
             // separately.") is style; a subject lost after an opening phrase is a slip.
             if blog

@@ -86,9 +86,20 @@ impl<'d> Visit<'d, '_> {
         // after a word that can end a subject (a noun, a pronoun, code, a number, a
         // participle or an adverb ending a relative clause, an -ing subject, or a name the
         // tagger read as an adjective).
+        // (A word the lexicon does not know, made of a prefix, a hyphen and a verb, is
+        // that verb: "under-reports", "re-runs".)
+        let verb_classes = |i: usize| match words[i].split_once('-') {
+            Some((pre, rest))
+                if classes[i].is_empty()
+                    && HYPHEN_PREFIXES.iter().any(|p| pre.eq_ignore_ascii_case(p)) =>
+            {
+                lexicon::classes_folded(rest)
+            }
+            _ => classes[i],
+        };
         let candidates = (0..words.len()).filter(|&i| {
             (matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns | Xpos::Jj)
-                && classes[i].intersects(Classes::VERB | Classes::VERB_3SG)
+                && verb_classes(i).intersects(Classes::VERB | Classes::VERB_3SG)
                 || tags[i].xpos == Xpos::Vbn && classes[i].contains(Classes::VERB_PAST))
                 && (i == 0
                     || words[i - 1] == ","
@@ -329,6 +340,11 @@ pub(super) fn reads_as_post(doc: &Document) -> bool {
     }
     first_person >= 3 && first_person * 5 >= sentences
 }
+
+/// Prefixes that make a verb of a verb with a hyphen ("under-reports", "re-runs").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "under", "over", "re", "co", "pre", "mis", "out", "cross", "double", "down", "up",
+];
 
 /// The sentences [`for_each_sentence`] visits.
 pub(super) fn find_visits(doc: &Document) -> clause::Visits {
