@@ -30,6 +30,7 @@
 //! the compiler vectorises.
 
 use super::deprel::N_DEPRELS;
+use crate::language::prefetch;
 
 pub(crate) const MAGIC: &[u8; 4] = b"GPAR";
 pub(crate) const VERSION: u32 = 3;
@@ -193,15 +194,12 @@ impl<'a> Model<'a> {
         if self.slots.is_empty() {
             return;
         }
-        // The table is large and seldom in cache. Read every key's home slot first, with
-        // no branch on what is read, so that the reads overlap (a probe loop's mispredicted
-        // exits would otherwise throw away the reads started after it); the probes then
-        // find their slots in cache.
-        let mut sink = 0u32;
+        // The table is large and seldom in cache. Ask for every key's home slot first, so
+        // that the reads overlap (a probe loop's mispredicted exits would otherwise throw
+        // away the reads started after it); the probes then find their slots in cache.
         for &k in keys {
-            sink ^= u32_at(self.slots, 8 * ((k as usize) & self.mask));
+            prefetch(self.slots, 8 * ((k as usize) & self.mask));
         }
-        std::hint::black_box(sink);
         let mut rows = [0u32; MAX_KEYS];
         let mut found = 0;
         for &k in keys {
@@ -211,19 +209,21 @@ impl<'a> Model<'a> {
             }
         }
         // The same for the rows held outside the table.
-        let mut sink = 0u8;
         for &r in &rows[..found] {
             if r & INLINE == 0 {
                 let first = (r >> 8) as usize;
-                let b = if r & 0xFF == DENSE as u32 {
-                    self.dense.get(first * 2 * N_CLASSES)
+                if r & 0xFF == DENSE as u32 {
+                    let at = first * 2 * N_CLASSES;
+                    for line in (at..at + 2 * N_CLASSES).step_by(64) {
+                        prefetch(self.dense, line);
+                    }
+                    prefetch(self.dense, at + 2 * N_CLASSES - 1);
                 } else {
-                    self.pairs.get(4 * first)
-                };
-                sink ^= b.copied().unwrap_or(0);
+                    prefetch(self.pairs, 4 * first);
+                    prefetch(self.pairs, 4 * (first + (r & 0xFF) as usize) - 1);
+                }
             }
         }
-        std::hint::black_box(sink);
         for &r in &rows[..found] {
             if r & INLINE != 0 {
                 let w = i32::from(r as u16 as i16);
@@ -351,8 +351,14 @@ mod tests {
             (0x2234_5678_0000_0001, vec![(3, 40), (7, -40)]),
             (0x3234_5678_0000_0002, vec![(3, 40), (7, -41)]),
             (0x4234_5678_0000_0002, vec![(1, -5), (9, 5), (20, 7)]),
-            (0x5234_5678_0000_0003, (0..30).map(|c| (c, i16::from(c) - 15)).collect()),
-            (0x6234_5678_0000_0004, vec![(113, i16::MIN + 1), (0, i16::MAX)]),
+            (
+                0x5234_5678_0000_0003,
+                (0..30).map(|c| (c, i16::from(c) - 15)).collect(),
+            ),
+            (
+                0x6234_5678_0000_0004,
+                vec![(113, i16::MIN + 1), (0, i16::MAX)],
+            ),
         ];
         let bytes = write(&rows, u64::MAX, 1);
         let m = Model::new(&bytes).expect("a readable model");
