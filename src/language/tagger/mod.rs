@@ -829,6 +829,11 @@ impl Tagger {
             let key = word_key(w.as_bytes());
             let hash = key.map_or(0, |k| word_hash(&k));
             self.word_keys.push((key, hash));
+            let home = slot_of(hash).0;
+            prefetch(&self.slots, home);
+            prefetch(&self.slots, (home + WORD_PROBE - 1) & (WORD_SLOTS - 1));
+        }
+        for &(_, hash) in &self.word_keys {
             let (home, tag) = slot_of(hash);
             if let Some(slot) = (0..WORD_PROBE)
                 .map(|d| self.slots[(home + d) & (WORD_SLOTS - 1)])
