@@ -209,15 +209,21 @@ impl Analysis {
                 entries: Vec::with_capacity(self.tokens.len()),
             };
             // A look-up is one probe of the lexicon's hot table for most words, cheaper
-            // than remembering the document's words in a map of its own.
-            for t in &self.tokens {
-                let (c, e) = if t.kind == TokenKind::Word {
-                    lexicon::classes_and_entry(t.text(prose))
-                } else {
-                    (Classes::EMPTY, None)
-                };
-                lex.classes.push(c);
-                lex.entries.push(e);
+            // than remembering the document's words in a map of its own. The probes of a
+            // few dozen tokens are asked for before any is read, so that they overlap.
+            for chunk in self.tokens.chunks(32) {
+                for t in chunk.iter().filter(|t| t.kind == TokenKind::Word) {
+                    lexicon::prefetch_hot(t.text(prose));
+                }
+                for t in chunk {
+                    let (c, e) = if t.kind == TokenKind::Word {
+                        lexicon::classes_and_entry(t.text(prose))
+                    } else {
+                        (Classes::EMPTY, None)
+                    };
+                    lex.classes.push(c);
+                    lex.entries.push(e);
+                }
             }
             lex
         })

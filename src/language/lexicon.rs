@@ -383,6 +383,16 @@ fn hot_slot_of(key: &[u8]) -> Option<&'static HotSlot> {
     }
 }
 
+/// Ask for the hot-table slot where a look-up of `word` ([`classes_and_entry`]) starts,
+/// ahead of a batch of look-ups, so that their reads overlap (see `language::prefetch`).
+#[inline]
+pub fn prefetch_hot(word: &str) {
+    let key = word.as_bytes();
+    if !key.is_empty() && key.len() <= HOT_KEY {
+        super::prefetch(&blob::HOT, hot_home(hot_key(key)));
+    }
+}
+
 /// The home slot of a hot key.
 #[inline]
 fn hot_home(k: [u64; 2]) -> usize {

@@ -6,7 +6,7 @@
 //! | Offset | Size | What |
 //! | --- | --- | --- |
 //! | 0 | 4 | magic `GPAR` |
-//! | 4 | 4 | format version (2) |
+//! | 4 | 4 | format version (3) |
 //! | 8 | 4 | number of relations the classes are built from ([`N_DEPRELS`]) |
 //! | 12 | 4 | slots in the table, a power of two, or 0 for an empty model |
 //! | 16 | 8 | bit mask of the relations the model predicts (bit `i`: `Deprel::ALL[i]`) |
@@ -14,18 +14,26 @@
 //! | 28 | 4 | weight scale (the weights are the averaged perceptron's times this) |
 //! | 32 | 4 | number of dense rows |
 //! | 36 | 4 | 0 |
-//! | 40 | 8 × slots | the table: per slot, the key's upper 32 bits (0: empty slot; a key whose upper bits are 0 is stored as 1) and the row (first pair << 8 \| pair count, or dense row << 8 \| 255) |
+//! | 40 | 8 × slots | the table: per slot, the key's upper 32 bits (0: empty slot; a key whose upper bits are 0 is stored as 1) and the row (see below) |
 //! | … | 4 × pairs | the pairs: class << 16 \| weight as an `i16` |
 //! | … | 2 × classes × dense rows | the dense rows: a weight (`i16`) for every class |
+//!
+//! A slot's row is one of
+//! - `1 << 31 | a << 24 | b << 16 | w` (`w` an `i16`): the row is held in the slot itself,
+//!   weight `w` for class `a` and `-w` for class `b` (`b` = 255: no second class). Most
+//!   features were updated once in training, which gave them exactly such a row; held in
+//!   the slot, they cost one read of the table instead of two.
+//! - first pair << 8 \| pair count (first pair below 2^23), or dense row << 8 \| 255.
 //!
 //! A key's home slot is its lower bits; collisions probe the following slots. Rows with
 //! many classes (the features of tags alone) are dense, so that adding them is a loop
 //! the compiler vectorises.
 
 use super::deprel::N_DEPRELS;
+use crate::language::prefetch;
 
 pub(crate) const MAGIC: &[u8; 4] = b"GPAR";
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 pub(crate) const HEADER_LEN: usize = 40;
 
 /// Rows with at least this many pairs are stored dense.
@@ -33,6 +41,15 @@ const DENSE_FROM: usize = 24;
 
 /// The row length that marks a dense row.
 const DENSE: usize = 255;
+
+/// The bit of a slot's row that marks a row held in the slot.
+const INLINE: u32 = 1 << 31;
+
+/// The second class of an inline row that has only one.
+const NO_CLASS: u32 = 0xFF;
+
+// An inline row's first class has 7 bits.
+const _: () = assert!(N_CLASSES <= 0x80);
 
 /// Transition classes: shift, reduce, then left-arc and right-arc for each relation.
 pub const N_CLASSES: usize = 2 + 2 * N_DEPRELS;
@@ -100,9 +117,9 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// The row of `key`: the range of its pairs, if the table has it.
+    /// The row of `key` as its slot holds it (see the layout above), if the table has it.
     #[inline]
-    fn row(&self, key: u64) -> Option<(usize, usize)> {
+    fn row(&self, key: u64) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
@@ -112,8 +129,7 @@ impl<'a> Model<'a> {
         loop {
             let f = u32_at(self.slots, 8 * at);
             if f == fp {
-                let r = u32_at(self.slots, 8 * at + 4) as usize;
-                return Some((r >> 8, r & 0xFF));
+                return Some(u32_at(self.slots, 8 * at + 4));
             }
             if f == 0 {
                 return None;
@@ -122,21 +138,104 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// The (class, weight) pairs of `key`'s row, in the order they are stored (empty when
+    /// the table does not have the key).
+    #[cfg(test)]
+    pub(crate) fn pairs_of(&self, key: u64) -> Vec<(usize, i32)> {
+        let Some(r) = self.row(key) else {
+            return Vec::new();
+        };
+        if r & INLINE != 0 {
+            let w = i32::from(r as u16 as i16);
+            let mut out = vec![((r >> 24 & 0x7F) as usize, w)];
+            if r >> 16 & 0xFF != NO_CLASS {
+                out.push(((r >> 16 & 0xFF) as usize, -w));
+            }
+            return out;
+        }
+        let (first, n) = ((r >> 8) as usize, (r & 0xFF) as usize);
+        if n == DENSE {
+            let at = first * 2 * N_CLASSES;
+            let row = self.dense.get(at..at + 2 * N_CLASSES).unwrap_or(&[]);
+            return row
+                .chunks_exact(2)
+                .enumerate()
+                .map(|(c, w)| (c, i32::from(i16::from_le_bytes([w[0], w[1]]))))
+                .collect();
+        }
+        let pairs = self.pairs.get(4 * first..4 * (first + n)).unwrap_or(&[]);
+        pairs
+            .chunks_exact(4)
+            .map(|p| {
+                let v = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+                ((v >> 16) as usize, i32::from(v as u16 as i16))
+            })
+            .collect()
+    }
+
+    /// [`Model::add`] the simple way: each key's pairs one after the other. The reference
+    /// the fast version is tested against.
+    #[cfg(test)]
+    pub(crate) fn add_reference(&self, keys: &[u64], scores: &mut Scores) {
+        for &k in keys {
+            for (c, w) in self.pairs_of(k) {
+                if let Some(s) = scores.get_mut(c) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
     /// Add the weights of the features `keys` to `scores`.
     #[inline]
     pub(crate) fn add(&self, keys: &[u64], scores: &mut Scores) {
-        // Find every row first: the reads of the table do not wait for one another.
-        let mut rows = [(0usize, 0usize); 96];
+        const MAX_KEYS: usize = 96;
+        let keys = &keys[..keys.len().min(MAX_KEYS)];
+        if self.slots.is_empty() {
+            return;
+        }
+        // The table is large and seldom in cache. Ask for every key's home slot first, so
+        // that the reads overlap (a probe loop's mispredicted exits would otherwise throw
+        // away the reads started after it); the probes then find their slots in cache.
+        for &k in keys {
+            prefetch(self.slots, 8 * ((k as usize) & self.mask));
+        }
+        let mut rows = [0u32; MAX_KEYS];
         let mut found = 0;
         for &k in keys {
-            if let Some(r) = self.row(k)
-                && found < rows.len()
-            {
+            if let Some(r) = self.row(k) {
                 rows[found] = r;
                 found += 1;
             }
         }
-        for &(first, n) in &rows[..found] {
+        // The same for the rows held outside the table.
+        for &r in &rows[..found] {
+            if r & INLINE == 0 {
+                let first = (r >> 8) as usize;
+                if r & 0xFF == DENSE as u32 {
+                    let at = first * 2 * N_CLASSES;
+                    for line in (at..at + 2 * N_CLASSES).step_by(64) {
+                        prefetch(self.dense, line);
+                    }
+                    prefetch(self.dense, at + 2 * N_CLASSES - 1);
+                } else {
+                    prefetch(self.pairs, 4 * first);
+                    prefetch(self.pairs, 4 * (first + (r & 0xFF) as usize) - 1);
+                }
+            }
+        }
+        for &r in &rows[..found] {
+            if r & INLINE != 0 {
+                let w = i32::from(r as u16 as i16);
+                if let Some(s) = scores.get_mut((r >> 24 & 0x7F) as usize) {
+                    *s += w;
+                }
+                if let Some(s) = scores.get_mut((r >> 16 & 0xFF) as usize) {
+                    *s -= w;
+                }
+                continue;
+            }
+            let (first, n) = ((r >> 8) as usize, (r & 0xFF) as usize);
             if n == DENSE {
                 let at = first * 2 * N_CLASSES;
                 if let Some(row) = self.dense.get(at..at + 2 * N_CLASSES) {
@@ -161,6 +260,19 @@ impl<'a> Model<'a> {
 
 /// A feature key and its (class, weight) pairs.
 pub type Row = (u64, Vec<(u8, i16)>);
+
+/// The row held in a slot that stands for `row`, if it can be held there: one class, or
+/// two with opposite weights.
+fn inline(row: &[(u8, i16)]) -> Option<u32> {
+    let word = |a: u8, b: u32, w: i16| INLINE | u32::from(a) << 24 | b << 16 | u32::from(w as u16);
+    match *row {
+        [(a, w)] if a < 0x80 => Some(word(a, NO_CLASS, w)),
+        [(a, wa), (b, wb)] if a < 0x80 && wa != i16::MIN && wb == -wa => {
+            Some(word(a, u32::from(b), wa))
+        }
+        _ => None,
+    }
+}
 
 /// Write a model file from rows of (class, weight) pairs by key.
 pub fn write(rows: &[Row], labels: u64, scale: u32) -> Vec<u8> {
@@ -195,7 +307,11 @@ pub fn write(rows: &[Row], labels: u64, scale: u32) -> Vec<u8> {
             dense.extend_from_slice(&full);
             continue;
         }
-        assert!(pairs.len() < (1 << 24), "model too large");
+        if let Some(r) = inline(row) {
+            table[at] = (fp, r);
+            continue;
+        }
+        assert!(pairs.len() < (1 << 23), "model too large");
         table[at] = (fp, ((pairs.len() as u32) << 8) | row.len() as u32);
         for &(c, w) in row {
             pairs.push((u32::from(c) << 16) | u32::from(w as u16));
@@ -222,4 +338,70 @@ pub fn write(rows: &[Row], labels: u64, scale: u32) -> Vec<u8> {
         out.extend_from_slice(&w.to_le_bytes());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_read_back_as_written() {
+        let rows: Vec<Row> = vec![
+            (0x1234_5678_0000_0001, vec![(3, 40)]),
+            (0x2234_5678_0000_0001, vec![(3, 40), (7, -40)]),
+            (0x3234_5678_0000_0002, vec![(3, 40), (7, -41)]),
+            (0x4234_5678_0000_0002, vec![(1, -5), (9, 5), (20, 7)]),
+            (
+                0x5234_5678_0000_0003,
+                (0..30).map(|c| (c, i16::from(c) - 15)).collect(),
+            ),
+            (
+                0x6234_5678_0000_0004,
+                vec![(113, i16::MIN + 1), (0, i16::MAX)],
+            ),
+        ];
+        let bytes = write(&rows, u64::MAX, 1);
+        let m = Model::new(&bytes).expect("a readable model");
+        for (key, row) in &rows {
+            let mut want: Vec<(usize, i32)> = row
+                .iter()
+                .map(|&(c, w)| (usize::from(c), i32::from(w)))
+                .collect();
+            want.retain(|&(_, w)| w != 0);
+            let mut got = m.pairs_of(*key);
+            got.retain(|&(_, w)| w != 0);
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "row of {key:x}");
+        }
+        assert!(m.pairs_of(0x7234_5678_0000_0001).is_empty());
+    }
+
+    #[test]
+    fn the_fast_sum_is_the_reference_sum() {
+        use crate::language::parser::{State, embedded, features, sentence_toks};
+        use crate::language::tagger;
+        let model = embedded();
+        let text = "The council voted on Tuesday to close the library , which had been open since 1901 . \
+                    Farmers in the valley grow apples and pears for the market in town .";
+        let words: Vec<&str> = text.split(' ').collect();
+        let tags = tagger::tag(&words);
+        let mut toks = Vec::new();
+        sentence_toks(&words, &tags, &mut toks);
+        let mut st = State::default();
+        st.reset(words.len());
+        let mut keys = [0u64; super::super::N_FEATURES];
+        let mut steps = 0;
+        while !st.terminal() {
+            features(&st, &toks, &mut keys);
+            let (mut fast, mut slow) = ([0; N_CLASSES], [0; N_CLASSES]);
+            model.add(&keys, &mut fast);
+            model.add_reference(&keys, &mut slow);
+            assert_eq!(fast, slow);
+            let c = super::super::best_valid(&st, &fast, model.labels);
+            st.apply(c);
+            steps += 1;
+        }
+        assert!(steps >= words.len());
+    }
 }

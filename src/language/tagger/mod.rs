@@ -18,7 +18,7 @@
 
 use std::cell::RefCell;
 
-use super::lexicon;
+use super::{lexicon, prefetch};
 
 /// Universal part-of-speech tags (Universal Dependencies v2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -429,7 +429,6 @@ pub struct Tagger {
     /// that the memory reads overlap.
     hits: Vec<(u32, u32)>,
     keys: Vec<u64>,
-    homes: Vec<u64>,
     /// Summed weights of the features of the two previous tags alone, by the pair
     /// (`t1 << 16 | t2`; `u32::MAX` for an empty slot).
     pair_memo: Vec<(u32, Scores)>,
@@ -688,7 +687,7 @@ impl Tagger {
             }
         }
         self.resolve_keys();
-        MODEL.touch_rows(&self.hits);
+        MODEL.prefetch_rows(&self.hits);
         self.word_scores.clear();
         self.word_scores.resize(m, [0; N_PAD]);
         let mut at = 0;
@@ -821,29 +820,35 @@ impl Tagger {
         self.entries.truncate(FIRST_SLOT + self.used);
         self.stamp = self.stamp.wrapping_add(1);
         self.pending.clear();
-        // The index is small enough to stay in cache, the entries are not: read the entry
-        // each word's index slot points to first, with no branch on what is read, so that
-        // the reads overlap. `find` then checks the words.
+        // The index is small enough to stay in cache, the entries are not: ask for the
+        // entry each word's index slot points to first, so that the reads overlap. `find`
+        // then checks the words.
         let window = &words[from.saturating_sub(2)..(to + 2).min(words.len())];
         self.word_keys.clear();
-        let mut sink = 0i16;
         for w in window {
             let key = word_key(w.as_bytes());
             let hash = key.map_or(0, |k| word_hash(&k));
             self.word_keys.push((key, hash));
+            let home = slot_of(hash).0;
+            prefetch(&self.slots, home);
+            prefetch(&self.slots, (home + WORD_PROBE - 1) & (WORD_SLOTS - 1));
+        }
+        for &(_, hash) in &self.word_keys {
             let (home, tag) = slot_of(hash);
             if let Some(slot) = (0..WORD_PROBE)
                 .map(|d| self.slots[(home + d) & (WORD_SLOTS - 1)])
                 .find(|slot| slot.tag == tag)
+                && let Some(e) = self.entries.get(FIRST_SLOT + slot.entry as usize)
             {
-                let e = &self.entries[FIRST_SLOT + slot.entry as usize];
-                sink ^= e.key[0] as i16;
+                prefetch(&e.key, 0);
                 for row in [&e.own, &e.to_next, &e.to_prev] {
-                    sink ^= row[0] ^ row[32] ^ row[N_PAD - 1];
+                    for at in (0..N_PAD).step_by(32) {
+                        prefetch(row, at);
+                    }
+                    prefetch(row, N_PAD - 1);
                 }
             }
         }
-        std::hint::black_box(sink);
         // Positions `from - 2 .. to + 2`: pads 0 and 1 before the sentence, 2 and 3 after.
         self.ids.clear();
         self.ids.extend([0, 1].into_iter().skip(from.min(2)));
@@ -947,7 +952,7 @@ impl Tagger {
             return;
         }
         self.resolve_keys();
-        MODEL.touch_rows(&self.hits);
+        MODEL.prefetch_rows(&self.hits);
         for (k, &id) in self.pending.iter().enumerate() {
             self.entries[id as usize].sum(&self.hits[ENTRY_KEYS * k..ENTRY_KEYS * (k + 1)]);
         }
@@ -980,18 +985,13 @@ impl Tagger {
 
     /// Look up every key in `keys` into `hits`, in order.
     fn resolve_keys(&mut self) {
-        // First read each key's home slot with no branch in between, so the reads of the
-        // (large) table overlap; then resolve the probes, mostly from cache.
-        self.homes.clear();
-        self.homes
-            .extend(self.keys.iter().map(|&k| MODEL.home_slot(k)));
+        // First ask for each key's home slot, so the reads of the (large) table overlap;
+        // then resolve the probes, mostly from cache.
+        for &k in &self.keys {
+            MODEL.prefetch_home(k);
+        }
         self.hits.clear();
-        self.hits.extend(
-            self.keys
-                .iter()
-                .zip(&self.homes)
-                .map(|(&k, &home)| MODEL.lookup_from(k, home)),
-        );
+        self.hits.extend(self.keys.iter().map(|&k| MODEL.lookup(k)));
     }
 
     /// How many keys [`Tagger::context_keys`] pushes for token `i`.

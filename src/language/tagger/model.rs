@@ -170,28 +170,33 @@ impl Model {
         }
     }
 
-    /// Read the weight rows of `hits` once, with no branch on the data in between, so that
-    /// the reads overlap and adding them later finds them in cache.
-    pub(super) fn touch_rows(&self, hits: &[(u32, u32)]) {
-        let mut sink = 0u8;
+    /// Ask for the cache line of `key`'s home slot (see [`prefetch`]).
+    #[inline]
+    pub(super) fn prefetch_home(&self, key: u64) {
+        prefetch(self.slots, (key & self.mask) as usize);
+    }
+
+    /// Ask for the weight rows of `hits`, so that the reads overlap and adding them later
+    /// finds them in cache.
+    pub(super) fn prefetch_rows(&self, hits: &[(u32, u32)]) {
         for &(kind, p) in hits {
             match kind {
                 K_ROW => {
-                    if let Some(pair) = self.pairs.get((p >> 8) as usize) {
-                        sink ^= pair[0];
-                    }
+                    let (start, len) = ((p >> 8) as usize, (p & 0xFF) as usize);
+                    prefetch(self.pairs, start);
+                    prefetch(self.pairs, (start + len).saturating_sub(1));
                 }
                 K_DENSE => {
                     if let Some(row) = self.dense.get(p as usize) {
-                        for line in row.iter().step_by(64) {
-                            sink ^= *line;
+                        for at in (0..DENSE_ROW_BYTES).step_by(64) {
+                            prefetch(row, at);
                         }
+                        prefetch(row, DENSE_ROW_BYTES - 1);
                     }
                 }
                 _ => {}
             }
         }
-        std::hint::black_box(sink);
     }
 
     /// Add the weights of a slot found by [`Model::lookup`] to `scores`.
