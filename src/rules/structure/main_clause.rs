@@ -14,13 +14,23 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
     let Some(root) = p.root() else {
         return false;
     };
+    // "Whatever", "whoever" or "whichever" as a subject: a free relative clause that is the
+    // subject of the verb ("Whatever the formatter outputs is considered canonical").
+    let free_relative_subject = |k: usize| {
+        ["whatever", "whoever", "whichever"]
+            .iter()
+            .any(|w| words[k].eq_ignore_ascii_case(w))
+            && p.deprel(k).is_some_and(Deprel::is_subject)
+    };
     let main = |i: usize| {
         // A subordinating word, or a relative or question word ahead of the verb ("Which
         // the lawyers repeated", "where the figures were discussed"): no clause of its own.
         if p.children(i)
             .any(|m| p.deprel(m) == Some(Deprel::Mark) && subordinator(p, words, tags, i, m))
             || p.children(i).any(|k| {
-                k < i && matches!(tags[k].xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb)
+                k < i
+                    && matches!(tags[k].xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb)
+                    && !free_relative_subject(k)
             })
         {
             return false;
@@ -230,6 +240,7 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
         .first()
         .is_some_and(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb))
         && !in_subordinate_clause(p, 0, root)
+        && !(p.head(0) == Some(root) && free_relative_subject(0))
         || words.len() > 1
             && words[0].eq_ignore_ascii_case("so")
             && words[1].eq_ignore_ascii_case("that");
@@ -242,7 +253,30 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
     // Where the root is itself the subordinate clause that opens the sentence ("Although
     // tired she finished the race"), a clause the parser hung after it is the main one.
     let root_opens_subordinate = p.child_with(root, Deprel::Mark) == Some(0);
-    main(root)
+    // A noun root with a relative clause, and a finite verb without a subject of its own
+    // that the parser hung inside that clause as its complement ("The two teenagers who
+    // found the wallet handed it in"): the verb of the noun, which is its subject.
+    let relative_then_verb = matches!(
+        tags[root].xpos,
+        Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps
+    ) && p
+        .children(root)
+        .filter(|&r| r > root && p.deprel(r) == Some(Deprel::AclRelcl))
+        .any(|r| {
+            p.children(r).any(|k| {
+                k > r + 1
+                    && matches!(p.deprel(k), Some(Deprel::Ccomp | Deprel::Parataxis))
+                    && matches!(tags[k].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
+                    && !matches!(words[k - 1], "," | "that" | "and" | "or" | "but")
+                    && !p.children(k).any(|c| {
+                        p.deprel(c)
+                            .is_some_and(|d| d.is_subject() || d == Deprel::Mark)
+                    })
+                    && verb.is_none_or(|v| v == k)
+            })
+        });
+    relative_then_verb
+        || main(root)
         || p.children(root).any(|k| {
             (p.deprel(k) == Some(Deprel::Conj)
                 || root_opens_subordinate
