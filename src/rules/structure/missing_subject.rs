@@ -40,7 +40,9 @@ impl Rule for MissingSubject {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let blog = style(cx.settings, doc) == Style::Blog;
+        // The style is found only when a sentence may be reported.
+        let blog = std::cell::OnceCell::new();
+        let is_blog = || *blog.get_or_init(|| style(cx.settings, doc) == Style::Blog);
         for_each_sentence(doc, |v| {
             // Cheap tests first (each one alone rules the sentence out, so their order
             // changes no finding): the lexical ones, then the first tag (a sentence that opens
@@ -146,7 +148,7 @@ impl Rule for MissingSubject {
             }
             // In posts, a note that drops its subject at the start ("Reached out
             // separately.") is style; a subject lost after an opening phrase is a slip.
-            if blog
+            if is_blog()
                 && (found.clause == 0
                     || found.verb.start == 0
                     || v.word(found.verb.start - 1) != ",")

@@ -45,7 +45,9 @@ impl Rule for SentenceFragment {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let blog = style(cx.settings, doc) == Style::Blog;
+        // The style is found only when a sentence is reported.
+        let blog = std::cell::OnceCell::new();
+        let is_blog = || *blog.get_or_init(|| style(cx.settings, doc) == Style::Blog);
         for_each_sentence(doc, |v| {
             let before = out.len();
             check_visit(doc, v, out);
@@ -61,7 +63,7 @@ impl Rule for SentenceFragment {
                         }
                     }
                     // In posts, a verbless sentence is often deliberate.
-                    None if blog => out.truncate(before),
+                    None if is_blog() => out.truncate(before),
                     None => {}
                 }
             }

@@ -302,9 +302,6 @@ pub(super) fn style(settings: &Settings, doc: &Document) -> Style {
 /// sentences are whole by convention; a post's short verbless sentences are often
 /// deliberate.
 pub(super) fn reads_as_post(doc: &Document) -> bool {
-    const FIRST_PERSON: &[&str] = &[
-        "i", "we", "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll",
-    ];
     if doc
         .markup
         .iter()
@@ -325,18 +322,7 @@ pub(super) fn reads_as_post(doc: &Document) -> bool {
             continue;
         }
         sentences += 1;
-        first_person += words
-            .filter(|t| {
-                let w = t.text(prose);
-                // "US" is the country.
-                w != "US"
-                    && w != "WE"
-                    && w.len() <= 5
-                    && FIRST_PERSON
-                        .iter()
-                        .any(|p| w.replace('’', "'").eq_ignore_ascii_case(p))
-            })
-            .count();
+        first_person += words.filter(|t| is_first_person(t.text(prose))).count();
     }
     first_person >= 3 && first_person * 5 >= sentences
 }
@@ -345,6 +331,28 @@ pub(super) fn reads_as_post(doc: &Document) -> bool {
 const HYPHEN_PREFIXES: &[&str] = &[
     "under", "over", "re", "co", "pre", "mis", "out", "cross", "double", "down", "up",
 ];
+
+/// "I", "we" and their contractions, in any case but all capitals ("WE"), a curly
+/// apostrophe counting as a straight one. ("US" is the country.)
+fn is_first_person(w: &str) -> bool {
+    const FIRST_PERSON: &[&str] = &[
+        "i", "we", "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll",
+    ];
+    if !w.starts_with(['i', 'I', 'w', 'W']) || w.len() > 8 || w == "WE" {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || n == buf.len() {
+            return false;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    FIRST_PERSON.iter().any(|p| p.as_bytes() == &buf[..n])
+}
 
 /// The sentences [`for_each_sentence`] visits.
 pub(super) fn find_visits(doc: &Document) -> clause::Visits {
