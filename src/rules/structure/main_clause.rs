@@ -90,6 +90,19 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                     })
             })
         });
+        // An opening past form that the parser hung on the verb as a clause of its own,
+        // with no comma before the subject ("Told police he had swerved …"): the opening
+        // verb, without a subject; a fronted participle clause ends at a comma ("Told of
+        // the danger, he swerved").
+        if let Some(s) = subject
+            && s > 1
+            && p.head(0) == Some(i)
+            && p.deprel(0) == Some(Deprel::Advcl)
+            && matches!(tags[0].xpos, Xpos::Vbn | Xpos::Vbd)
+            && !words[1..s].contains(&",")
+        {
+            return false;
+        }
         let finite = !in_clause
             && subject.is_some_and(|s| {
                 p.is_finite(tags, i) || past_read_as_participle(p, words, tags, i, s)

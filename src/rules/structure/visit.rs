@@ -206,10 +206,16 @@ impl<'d> Visit<'d, '_> {
         {
             let retagged = tagger::tag_constrained(&words, &|j, x| j != 0 || x == Xpos::Nns);
             let parse = Parse::new(&words, &retagged);
-            if parse
-                .root()
-                .is_some_and(|r| r > 0 && parse.subject_of(r) == Some(0))
-                && main_clause(&parse, &words, &retagged, None)
+            // (The only subject: "Says he is delighted" is no plural noun "Says".)
+            if parse.root().is_some_and(|r| {
+                r > 0
+                    && parse.subject_of(r) == Some(0)
+                    && parse
+                        .children(r)
+                        .filter(|&c| parse.deprel(c).is_some_and(Deprel::is_subject))
+                        .count()
+                        == 1
+            }) && main_clause(&parse, &words, &retagged, None)
             {
                 return true;
             }
