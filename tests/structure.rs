@@ -855,3 +855,18 @@ fn in_posts_a_subject_lost_after_an_opening_phrase_is_still_reported() {
         "{news:?}"
     );
 }
+
+/// The message names what the cut-off verb reported, in its past participle.
+#[test]
+fn the_orphaned_clause_message_names_the_reporting_verb() {
+    let src = "# A headline\n\nThe inquiry found. That the council had ignored repeated warnings about the wall.\n";
+    let got = findings(src);
+    let d = got
+        .iter()
+        .find(|d| d.rule == "orphaned-clause")
+        .unwrap_or_else(|| panic!("{}", describe(src, &got)));
+    assert_eq!(
+        d.message,
+        "this clause belongs to the previous sentence: a full stop cuts 'found' from what was found"
+    );
+}

@@ -66,13 +66,16 @@ impl Rule for OrphanedClause {
                     "this clause belongs to the previous sentence: a full stop cuts '{phrase}' from the clause that completes it"
                 )
             } else {
-                let done = p
-                    .verb_base(host.word)
-                    .and_then(lexicon::verb_forms)
-                    .map_or_else(
-                        || p.w(host.word).to_lowercase(),
-                        |f| f.past_participle.to_string(),
-                    );
+                // The reporting verb stands in the past before the stop: of the verbs the
+                // word can be a form of, the one it is the past of ("found": find, not
+                // found).
+                let w = p.w(host.word).to_lowercase();
+                let done = lexicon::verb_bases(&w)
+                    .iter()
+                    .filter_map(|b| lexicon::verb_forms(b))
+                    .find(|f| f.past == w || f.past_participle == w)
+                    .or_else(|| p.verb_base(host.word).and_then(lexicon::verb_forms))
+                    .map_or(w.clone(), |f| f.past_participle.to_string());
                 format!(
                     "this clause belongs to the previous sentence: a full stop cuts '{phrase}' from what was {done}"
                 )
