@@ -1,5 +1,5 @@
-//! Fuzz target: any UTF-8 text is parsed, checked (default settings, then every rule and every
-//! built-in pack switched on) and fixed; every span a finding names must lie on character
+//! Fuzz target: any UTF-8 text is parsed, checked (default settings, each style, then every rule
+//! and every built-in pack switched on) and fixed; every span a finding names must lie on character
 //! boundaries inside the text, every round of fixes must change no byte outside its edits, and
 //! every sentence's dependency parse must be a tree.
 //!
@@ -7,7 +7,7 @@
 
 #![no_main]
 
-use galley::config::Settings;
+use galley::config::{Settings, Style};
 use galley::diagnostic::{Diagnostic, Edit};
 use galley::document::Document;
 use galley::fix::{self, FixMode};
@@ -29,6 +29,14 @@ fn run(text: &str) {
     sentence_parses(&doc);
     let diags = galley::check_document(&doc, &defaults);
     finding_spans(text, &diags);
+    // Each style the structure rules read in, whatever `auto` finds.
+    for style in [Style::News, Style::Blog] {
+        let settings = Settings {
+            style,
+            ..Settings::default()
+        };
+        finding_spans(text, &galley::check_document(&doc, &settings));
+    }
 
     // Rounds of safe fixes, by hand, each checked; then the library's own loop must agree.
     let by_hand = rounds(&doc, &diags, FixMode::Safe, &defaults);
