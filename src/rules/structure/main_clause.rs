@@ -151,12 +151,19 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 // (A number that ends a name, "Rust 1.40 include…", is no modifier.)
                 // (An adjective that the parse makes a complement, "keeping the lighthouse
                 // open costs…", is no modifier either.)
+                // (A preposition with no object of its own is an adverb: "The section below
+                // covers …".)
+                let adverb_before = v > 0
+                    && tags[v - 1].xpos == Xpos::In
+                    && p.deprel(v - 1) != Some(Deprel::Case)
+                    && lexicon::classes_folded(words[v - 1]).contains(Classes::ADV);
                 let after_modifier = v > 0
                     && (matches!(
                         tags[v - 1].xpos,
                         Xpos::Dt | Xpos::PrpS | Xpos::WpS | Xpos::Pos | Xpos::In | Xpos::To
-                    ) || matches!(tags[v - 1].xpos, Xpos::Jj | Xpos::Jjr | Xpos::Jjs)
-                        && !matches!(p.deprel(v - 1), Some(Deprel::Xcomp | Deprel::Obj))
+                    ) && !adverb_before
+                        || matches!(tags[v - 1].xpos, Xpos::Jj | Xpos::Jjr | Xpos::Jjs)
+                            && !matches!(p.deprel(v - 1), Some(Deprel::Xcomp | Deprel::Obj))
                         || tags[v - 1].xpos == Xpos::Cd && p.deprel(v - 1) != Some(Deprel::Flat));
                 // (Unless the "adjective" is the subject itself: "This retrospective aims…".)
                 let after_modifier = after_modifier

@@ -118,7 +118,8 @@ impl<'d> Visit<'d, '_> {
                             | Xpos::Rb
                             | Xpos::Cd
                             | Xpos::Jj
-                    ))
+                    )
+                    || tags[i - 1].xpos == Xpos::In && classes[i - 1].contains(Classes::ADV))
         });
         // An opening past form that is also the verb's base ("Read on to learn more", "Set
         // the flag before you build"): an imperative, unless an agent with "by" makes it a
