@@ -870,3 +870,16 @@ fn the_orphaned_clause_message_names_the_reporting_verb() {
         "this clause belongs to the previous sentence: a full stop cuts 'found' from what was found"
     );
 }
+
+#[test]
+fn in_posts_an_absolute_phrase_left_standing_is_still_reported() {
+    use galley::config::Style;
+    let src = "# Rules\n\nWe met on Monday. We talked about the rules. \
+        The idea being that the new rules would take effect in May. I think we agreed.\n";
+    let got = styled(src, Style::Auto);
+    assert!(
+        got.iter().any(|(rule, text, _)| rule == "sentence-fragment"
+            && text == "The idea being that the new rules would take effect in May."),
+        "{got:?}"
+    );
+}

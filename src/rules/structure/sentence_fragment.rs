@@ -28,7 +28,8 @@ static DOC: RuleDoc = RuleDoc {
             left alone, as are verbless sentences with a colon or a dash. In the `blog` \
             style (see `style` in the configuration; by default a draft with code or \
             written in the first person), where a short verbless sentence is often \
-            deliberate, only a sentence whose \"its\" stands for \"it's\" is reported.",
+            deliberate, only a sentence whose \"its\" stands for \"it's\" and an absolute \
+            phrase left standing (\"The idea being that ...\") are reported.",
     why: "A stray full stop in rushed copy often cuts a clause from the sentence it belongs \
           to; the reader is left with a piece that says nothing on its own.",
     example: "The harbour board met on Thursday. To discuss a plan to dredge the channel.\n",
@@ -62,13 +63,30 @@ impl Rule for SentenceFragment {
                             d.notes.push(note.clone());
                         }
                     }
-                    // In posts, a verbless sentence is often deliberate.
-                    None if is_blog() => out.truncate(before),
+                    // In posts, a verbless sentence is often deliberate; an absolute phrase
+                    // left standing ("The idea being that …") is not.
+                    None if is_blog() && !absolute_phrase(v) => out.truncate(before),
                     None => {}
                 }
             }
         });
     }
+}
+
+/// A noun phrase and "being" or "having" with no finite verb before it: an absolute phrase
+/// cut off its sentence ("The idea being that the rules would change.").
+fn absolute_phrase(v: &Visit) -> bool {
+    let tags = v.tags();
+    (1..tags.len()).any(|i| {
+        matches!(v.word(i), "being" | "having")
+            && matches!(
+                tags[i - 1].xpos,
+                Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps
+            )
+            && !tags[..i]
+                .iter()
+                .any(|t| matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md))
+    })
 }
 
 /// The token "its" where "it's" was meant, in a sentence reported as a fragment: "its"
