@@ -250,6 +250,12 @@ pub fn is_heldout(index: usize) -> bool {
     index % 10 == 9
 }
 
+/// Whether the document at `index` (in sorted order) is a development document: one
+/// that `--dev` training leaves out to measure choices on, instead of the held-out ones.
+pub fn is_dev(index: usize) -> bool {
+    index % 10 == 8
+}
+
 /// Gold tags as the parser's input.
 pub fn gold_tags(s: &GoldSentence) -> Vec<Tagged> {
     s.upos
