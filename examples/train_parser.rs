@@ -30,6 +30,7 @@ fn main() {
             "--epochs" => opts.epochs = value().parse().expect("a number"),
             "--explore-from" => opts.explore_from = value().parse().expect("a number"),
             "--explore-p" => opts.explore_p = value().parse().expect("a number"),
+            "--ensemble" => opts.ensemble = value().parse().expect("a number"),
             "--seed" => opts.seed = value().parse().expect("a number"),
             "--min-weight" => opts.min_weight = value().parse().expect("a number"),
             "--sweep" => {
