@@ -1,6 +1,10 @@
 //! Train galley's dependency parser and measure it on held-out GUM documents.
 //!
-//! `cargo run --release --example train_parser [-- --epochs N --min-weight W --out DIR]`
+//! `cargo run --release --example train_parser [-- --epochs N --min-weight W --ensemble N
+//! --out DIR]`
+//!
+//! `-- --dev` trains without the development documents and measures on them instead of
+//! writing a model (see `data/parser/README.md`).
 //!
 //! `-- --measure` measures the model in DIR again (after a change to the parser that does
 //! not change its features), `-- --speed` times it, `-- --parse TEXT` prints the arcs of
