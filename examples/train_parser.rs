@@ -1,6 +1,10 @@
 //! Train galley's dependency parser and measure it on held-out GUM documents.
 //!
-//! `cargo run --release --example train_parser [-- --epochs N --min-weight W --out DIR]`
+//! `cargo run --release --example train_parser [-- --epochs N --min-weight W --ensemble N
+//! --out DIR]`
+//!
+//! `-- --dev` trains without the development documents and measures on them instead of
+//! writing a model (see `data/parser/README.md`).
 //!
 //! `-- --measure` measures the model in DIR again (after a change to the parser that does
 //! not change its features), `-- --speed` times it, `-- --parse TEXT` prints the arcs of
@@ -22,6 +26,7 @@ fn main() {
     let mut data = PathBuf::from("data/tagger/gum");
     let mut speed_only = false;
     let mut measure_only = false;
+    let mut dev = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().expect("a value after the option");
@@ -29,6 +34,7 @@ fn main() {
             "--epochs" => opts.epochs = value().parse().expect("a number"),
             "--explore-from" => opts.explore_from = value().parse().expect("a number"),
             "--explore-p" => opts.explore_p = value().parse().expect("a number"),
+            "--ensemble" => opts.ensemble = value().parse().expect("a number"),
             "--seed" => opts.seed = value().parse().expect("a number"),
             "--min-weight" => opts.min_weight = value().parse().expect("a number"),
             "--sweep" => {
@@ -41,6 +47,7 @@ fn main() {
             "--data" => data = PathBuf::from(value()),
             "--speed" => speed_only = true,
             "--measure" => measure_only = true,
+            "--dev" => dev = true,
             "--parse" => {
                 // Parse sentences (one per line, tokens separated by spaces) with the model
                 // in the output directory, and print their arcs.
@@ -93,9 +100,20 @@ fn main() {
     let mut sents = Vec::new();
     let mut held = 0;
     let mut from_jackknife = 0;
+    let mut dev_sents = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         if train::is_heldout(i) {
             held += d.sentences.iter().map(|s| s.words.len()).sum::<usize>();
+            continue;
+        }
+        if dev && train::is_dev(i) {
+            for (k, s) in d.sentences.iter().enumerate() {
+                if let Some(t) = jackknife.get(&d.name).and_then(|ss| ss.get(k))
+                    && t.len() == s.words.len()
+                {
+                    dev_sents.push((s, t.clone()));
+                }
+            }
             continue;
         }
         for (k, s) in d.sentences.iter().enumerate() {
@@ -117,6 +135,27 @@ fn main() {
         held
     );
     let bytes = train::train(&sents, &docs, &opts, &mut |m| eprintln!("{m}"));
+    if dev {
+        // Measure on the development documents (training documents left out of this
+        // training, with their jackknifed tags), never on the held-out ones.
+        let model = Model::new(&bytes).expect("a readable model");
+        let mut parser = Parser::default();
+        let mut arcs = Vec::new();
+        let mut all = train::Score::default();
+        for (s, tags) in &dev_sents {
+            all.add(&train::score(&model, &mut parser, s, tags, &mut arcs));
+        }
+        eprintln!(
+            "dev: {} tokens, UAS {:.4} LAS {:.4} ({} {}), model {} bytes",
+            all.tokens,
+            all.uas(),
+            all.las(),
+            all.heads,
+            all.labelled,
+            bytes.len()
+        );
+        return;
+    }
     std::fs::create_dir_all(&out).expect("the output directory");
     std::fs::write(out.join("model.bin"), &bytes).expect("model.bin written");
     eprintln!("model: {} bytes", bytes.len());

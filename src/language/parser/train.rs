@@ -250,6 +250,12 @@ pub fn is_heldout(index: usize) -> bool {
     index % 10 == 9
 }
 
+/// Whether the document at `index` (in sorted order) is a development document: one
+/// that `--dev` training leaves out to measure choices on, instead of the held-out ones.
+pub fn is_dev(index: usize) -> bool {
+    index % 10 == 8
+}
+
 /// Gold tags as the parser's input.
 pub fn gold_tags(s: &GoldSentence) -> Vec<Tagged> {
     s.upos
@@ -503,6 +509,8 @@ pub struct Options {
     pub seed: u64,
     /// Averaged weights smaller than this are dropped.
     pub min_weight: f64,
+    /// Runs (with seeds `seed`, `seed + 1`, …) whose averaged weights are averaged.
+    pub ensemble: usize,
     /// Other values of `min_weight` to measure (on the held-out documents of `docs`).
     pub sweep: Vec<f64>,
 }
@@ -515,6 +523,7 @@ impl Default for Options {
             explore_p: 0.9,
             seed: 1,
             min_weight: 0.0,
+            ensemble: 1,
             sweep: Vec::new(),
         }
     }
@@ -561,7 +570,70 @@ pub fn train(
         }
     }
     let mut model = Perceptron::default();
-    let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    for r in 0..opts.ensemble.max(1) {
+        let one = train_one(&data, labels, opts, opts.seed + r as u64, log);
+        if opts.ensemble <= 1 {
+            model = one;
+            break;
+        }
+        // The mean of the averaged weights of the runs.
+        let t = one.steps.max(1) as f64;
+        let share = 1.0 / opts.ensemble as f64;
+        for (k, row) in one.rows {
+            let into = model.rows.entry(k).or_default();
+            for c in row {
+                let w = ((f64::from(c.w) - c.total / t) * share) as f32;
+                match into.iter_mut().find(|d| d.class == c.class) {
+                    Some(d) => d.w += w,
+                    None => into.push(Cell {
+                        class: c.class,
+                        w,
+                        total: 0.0,
+                    }),
+                }
+            }
+        }
+        model.steps = 1;
+    }
+    model
+        .rows
+        .retain(|_, row| row.iter().any(|c| c.w != 0.0 || c.total != 0.0));
+    for &min in &opts.sweep {
+        let (rows, scale) = model.quantised(min);
+        let bytes = model::write(&rows, labels, scale);
+        if let Some(m) = Model::new(&bytes) {
+            let mut all = Score::default();
+            for (_, p, _) in heldout_scores(&m, docs) {
+                all.add(&p);
+            }
+            log(format!(
+                "min weight {min}: {} bytes, UAS {:.4} LAS {:.4}",
+                bytes.len(),
+                all.uas(),
+                all.las()
+            ));
+        }
+    }
+    let (rows, scale) = model.quantised(opts.min_weight);
+    log(format!(
+        "kept {} features, {} weights (scale {scale})",
+        rows.len(),
+        rows.iter().map(|r| r.1.len()).sum::<usize>()
+    ));
+    model::write(&rows, labels, scale)
+}
+
+/// One run of the averaged perceptron over `data`, with the order and the exploration
+/// drawn from `seed`.
+fn train_one(
+    data: &[Prepared],
+    labels: u64,
+    opts: &Options,
+    seed: u64,
+    log: &mut dyn FnMut(String),
+) -> Perceptron {
+    let mut model = Perceptron::default();
+    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut st = State::default();
     let mut keys = [0u64; N_FEATURES];
@@ -619,29 +691,7 @@ pub fn train(
             model.rows.len()
         ));
     }
-    for &min in &opts.sweep {
-        let (rows, scale) = model.quantised(min);
-        let bytes = model::write(&rows, labels, scale);
-        if let Some(m) = Model::new(&bytes) {
-            let mut all = Score::default();
-            for (_, p, _) in heldout_scores(&m, docs) {
-                all.add(&p);
-            }
-            log(format!(
-                "min weight {min}: {} bytes, UAS {:.4} LAS {:.4}",
-                bytes.len(),
-                all.uas(),
-                all.las()
-            ));
-        }
-    }
-    let (rows, scale) = model.quantised(opts.min_weight);
-    log(format!(
-        "kept {} features, {} weights (scale {scale})",
-        rows.len(),
-        rows.iter().map(|r| r.1.len()).sum::<usize>()
-    ));
-    model::write(&rows, labels, scale)
+    model
 }
 
 // ---------------------------------------------------------------------------------------
