@@ -430,7 +430,11 @@ impl Sent<'_> {
     }
 
     fn skip_adverbs(&self, mut i: usize) -> usize {
-        while i < self.len() && self.pos(i) == Pos::Rb && !self.is(i, "not") {
+        // ("since" before a participle is an adverb too: "has since thanked".)
+        while i < self.len()
+            && (self.pos(i) == Pos::Rb && !self.is(i, "not")
+                || self.is(i, "since") && self.classes(i + 1).contains(Classes::VERB_PAST_PART))
+        {
             i += 1;
         }
         i
