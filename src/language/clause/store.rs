@@ -85,6 +85,8 @@ impl Facts {
 pub struct Store {
     cells: Box<[OnceLock<Facts>]>,
     visits: OnceLock<Visits>,
+    /// Whether the document reads as a post (see `rules::structure`'s `reads_as_post`).
+    post: OnceLock<bool>,
 }
 
 /// The sentences the structure rules visit, found once per document for all of them.
@@ -103,12 +105,18 @@ impl Store {
         Store {
             cells: (0..n).map(|_| OnceLock::new()).collect(),
             visits: OnceLock::new(),
+            post: OnceLock::new(),
         }
     }
 
     /// The sentences the structure rules visit, found by `find` on first use.
     pub fn visits(&self, find: impl FnOnce() -> Visits) -> &Visits {
         self.visits.get_or_init(find)
+    }
+
+    /// Whether the document reads as a post, found by `find` on first use.
+    pub fn post(&self, find: impl FnOnce() -> bool) -> bool {
+        *self.post.get_or_init(find)
     }
 
     /// Sentence `index` (`toks`, with `classes` the lexicon's classes of each token),

@@ -1,5 +1,4 @@
-use super::visit::{for_each_sentence, long_with_verb, multiword_subordinator, style};
-use crate::config::Style;
+use super::visit::{blog_style, for_each_sentence, long_with_verb, multiword_subordinator};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::language::clause::{self, Pos};
 use crate::language::lexicon::Classes;
@@ -40,9 +39,6 @@ impl Rule for MissingSubject {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        // The style is found only when a sentence may be reported.
-        let blog = std::cell::OnceCell::new();
-        let is_blog = || *blog.get_or_init(|| style(cx.settings, doc) == Style::Blog);
         for_each_sentence(doc, |v| {
             // Cheap tests first (each one alone rules the sentence out, so their order
             // changes no finding): the lexical ones, then the first tag (a sentence that opens
@@ -148,7 +144,7 @@ impl Rule for MissingSubject {
             }
             // In posts, a note that drops its subject at the start ("Reached out
             // separately.") is style; a subject lost after an opening phrase is a slip.
-            if is_blog()
+            if blog_style(cx.settings, doc)
                 && (found.clause == 0
                     || found.verb.start == 0
                     || v.word(found.verb.start - 1) != ",")

@@ -1,8 +1,8 @@
 use super::main_clause::in_subordinate_clause;
 use super::visit::{
-    FRAGMENT_MAX_WORDS, Visit, for_each_sentence, long_with_verb, multiword_subordinator, style,
+    FRAGMENT_MAX_WORDS, Visit, blog_style, for_each_sentence, long_with_verb,
+    multiword_subordinator,
 };
-use crate::config::Style;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::Document;
 use crate::language::clause::{self, Pos, Sent, words};
@@ -46,9 +46,6 @@ impl Rule for SentenceFragment {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        // The style is found only when a sentence is reported.
-        let blog = std::cell::OnceCell::new();
-        let is_blog = || *blog.get_or_init(|| style(cx.settings, doc) == Style::Blog);
         for_each_sentence(doc, |v| {
             let before = out.len();
             check_visit(doc, v, out);
@@ -65,7 +62,9 @@ impl Rule for SentenceFragment {
                     }
                     // In posts, a verbless sentence is often deliberate; an absolute phrase
                     // left standing ("The idea being that …") is not.
-                    None if is_blog() && !absolute_phrase(v) => out.truncate(before),
+                    None if blog_style(cx.settings, doc) && !absolute_phrase(v) => {
+                        out.truncate(before)
+                    }
                     None => {}
                 }
             }

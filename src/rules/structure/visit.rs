@@ -296,10 +296,14 @@ pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<
     }
 }
 
-/// The style the structure rules read `doc` in: the configured one, or for `auto`,
-/// [`Style::Blog`] when [`reads_as_post`] finds the draft written as a post.
-pub(super) fn style(settings: &Settings, doc: &Document) -> Style {
-    settings.style.resolve(|| reads_as_post(doc))
+/// Whether the structure rules read `doc` in the blog style: configured so, or for `auto`,
+/// when [`reads_as_post`] finds the draft written as a post (found once per document, and
+/// only when a rule asks).
+pub(super) fn blog_style(settings: &Settings, doc: &Document) -> bool {
+    settings
+        .style
+        .resolve(|| doc.analysis.clauses().post(|| reads_as_post(doc)))
+        == Style::Blog
 }
 
 /// Whether a draft is written as a post rather than as news copy: it holds code (inline or
