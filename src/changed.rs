@@ -12,7 +12,7 @@ use std::process::Command;
 use crate::diagnostic::Diagnostic;
 use crate::discover::Input;
 use crate::document::{Document, LineIndex};
-use crate::fix::{DiffOp, diff_lines, split_lines};
+use crate::text::diff::{DiffOp, diff_lines, split_lines};
 
 /// The revision findings are compared against, checked once before any file is read.
 #[derive(Clone, Debug)]

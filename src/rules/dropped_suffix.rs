@@ -1,8 +1,8 @@
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
-use crate::fix::match_case;
 use crate::language::lexicon::{self, Classes};
+use crate::text::case::match_case;
 use crate::text::tokens::{Token, TokenKind};
 
 pub struct DroppedSuffix;

@@ -1,5 +1,6 @@
 //! What the headline rules share: the headline's words, compared without case or quote style.
 
+use crate::text::scan::{HI, LO, ascii_alnum_mask};
 use std::ops::Range;
 
 /// A word of running text: its byte range and its folded form.
@@ -80,23 +81,6 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
-
-/// Every byte's lowest bit, and every byte's highest.
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = LO * 0x80;
-
-/// The highest bit of each byte of `x` (bytes in little-endian order) set when the byte is an
-/// ASCII letter or digit. For a byte `v` below 0x80, `v + (0x80 - lo)` reaches 0x80 exactly
-/// when `v >= lo`, and `v + (0x7F - hi)` when `v > hi`, with no carry into the next byte;
-/// OR-ing 0x20 maps capitals, and only them, onto the small letters.
-#[inline]
-fn ascii_alnum_mask(x: u64) -> u64 {
-    let y = x & !HI;
-    let digit = (y + LO * u64::from(0x80 - b'0')) & !(y + LO * u64::from(0x7F - b'9'));
-    let l = y | (LO * 0x20);
-    let letter = (l + LO * u64::from(0x80 - b'a')) & !(l + LO * u64::from(0x7F - b'z'));
-    (digit | letter) & !x & HI
-}
 
 /// The end of the run of ASCII letters and digits from byte `i` on, read 8 bytes at a time.
 #[inline]

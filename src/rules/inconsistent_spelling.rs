@@ -1,5 +1,5 @@
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -7,8 +7,9 @@ use super::{Context, Rule, RuleDoc, on};
 use crate::config::Dialect;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{BlockKind, Document};
-use crate::fix::match_case;
 use crate::language::lexicon;
+use crate::text::case::match_case;
+use crate::text::hash::WordHasher;
 use crate::text::tokens::{Token, TokenKind};
 
 pub struct InconsistentSpelling;
@@ -169,33 +170,6 @@ struct Forms {
 /// A map from words, hashed for speed (every word of a draft is looked up): the tables are
 /// built from the project's own data, so there is nothing to defend against.
 type FastMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-
-/// FxHash-style hashing of short keys.
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let (chunks, rest) = bytes.as_chunks::<8>();
-        for chunk in chunks {
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(*chunk))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        let mut last = 0u64;
-        for (i, &b) in rest.iter().enumerate() {
-            last |= u64::from(b) << (8 * i);
-        }
-        self.0 = (self.0.rotate_left(5) ^ last).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()

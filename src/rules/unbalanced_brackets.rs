@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::scan::{has_zero_byte, splat};
 
 pub struct UnbalancedBrackets;
 
@@ -152,21 +153,10 @@ fn is_bracket(b: u8) -> bool {
     matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}')
 }
 
-/// Is some byte of `x` zero? (Exact: the lowest zero byte always borrows into its top bit.)
-#[inline]
-pub(super) fn has_zero_byte(x: u64) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    x.wrapping_sub(LO) & !x & HI != 0
-}
-
 /// Could one of the eight bytes of `x` be a bracket? `b & 0xFE == 0x28` holds for `(` and
 /// `)` alone, `b & 0xDF == 0x5B` for `[` and `{`, and `b & 0xDF == 0x5D` for `]` and `}`.
 #[inline]
 fn may_hold_bracket(x: u64) -> bool {
-    const fn splat(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
     has_zero_byte((x & splat(0xFE)) ^ splat(0x28))
         || has_zero_byte((x & splat(0xDF)) ^ splat(0x5B))
         || has_zero_byte((x & splat(0xDF)) ^ splat(0x5D))

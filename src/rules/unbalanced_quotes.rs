@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::document::{Block, BlockKind, Document};
 
-use super::unbalanced_brackets::has_zero_byte;
+use crate::text::scan::{has_zero_byte, splat};
 
 pub struct UnbalancedQuotes;
 
@@ -125,9 +125,6 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, depth: usize) -> Op
 /// out when none of them is either (most of a paragraph is), and only the other eights are
 /// read byte by byte.
 fn candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const fn splat(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
     let is_candidate = |b: u8| b == b'"' || b == 0xE2;
     b.chunks(8)
         .enumerate()

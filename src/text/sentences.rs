@@ -64,17 +64,13 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// `end`), eight bytes at a time. Non-ASCII hits are filtered by the caller.
 #[inline]
 fn next_candidate(b: &[u8], mut i: usize, end: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    use super::scan::{HI, bytes_equal};
     while i + 8 <= end {
         let mut w = [0u8; 8];
         w.copy_from_slice(&b[i..i + 8]);
         let w = u64::from_le_bytes(w);
         // Bytes equal to c become zero; the lowest flagged byte is exact.
-        let eq = |c: u8| {
-            let x = w ^ (LO * u64::from(c));
-            x.wrapping_sub(LO) & !x & HI
-        };
+        let eq = |c: u8| bytes_equal(w, c);
         let m = eq(b'.') | eq(b'?') | eq(b'!') | (w & HI);
         if m != 0 {
             return i + (m.trailing_zeros() / 8) as usize;
