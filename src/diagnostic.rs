@@ -152,3 +152,10 @@ impl Diagnostic {
         std::iter::once(&self.range).chain(self.labels.iter().map(|l| &l.range))
     }
 }
+
+/// Findings in reading order.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+    });
+}

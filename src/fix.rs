@@ -12,10 +12,11 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::changed::{ChangedLines, Since};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::discover::Input;
 use crate::document::Document;
+use crate::error::InputError;
+use crate::filter::changed::Since;
 use crate::text::diff::unified_diff;
 
 /// Which fixes may be applied.
@@ -283,42 +284,22 @@ pub struct FileFix {
     pub unsafe_left: usize,
 }
 
-/// Filter a checked file's findings to changed lines and apply fixes, as `opts` asks.
-/// `check` re-checks a fixed text exactly as the file was checked. Returns the document and
-/// findings to report (the fixed ones after `--fix`) or an error message for the file.
+/// Apply fixes to a checked file as `opts` asks (`--fix`, `--unsafe-fixes`, `--diff`), once
+/// the filter stage has run. `recheck` checks a fixed text exactly as the file was checked,
+/// filters included. Returns the document and findings to report (the remaining ones after
+/// `--fix`), and what was fixed (`None` without a fix mode).
 pub fn after_rules(
     opts: &PostOptions,
     input: &Input,
     display: &str,
     doc: Document,
     diags: Vec<Diagnostic>,
-    check: &dyn Fn(&Document) -> Vec<Diagnostic>,
-) -> Result<(Document, Vec<Diagnostic>, Option<FileFix>), String> {
-    let changed: Option<ChangedLines> = match &opts.changed_since {
-        Some(since) => Some(since.lines_for(input, &doc.source)?),
-        None => None,
-    };
-    let diags = match &changed {
-        Some(c) => c.keep(&doc, diags),
-        None => diags,
-    };
+    recheck: impl FnMut(&Document) -> Vec<Diagnostic>,
+) -> Result<(Document, Vec<Diagnostic>, Option<FileFix>), InputError> {
     let Some(mode) = opts.fix else {
         return Ok((doc, diags, None));
     };
-
-    let mut lines = changed;
-    let mut prev = doc.source.clone();
-    let fixed = fix_document(&doc, &diags, mode, |d: &Document| {
-        let found = check(d);
-        match &mut lines {
-            Some(l) => {
-                *l = l.carry(&prev, &d.source);
-                prev.clone_from(&d.source);
-                l.keep(d, found)
-            }
-            None => found,
-        }
-    });
+    let fixed = fix_document(&doc, &diags, mode, recheck);
     let new_text = fixed
         .doc
         .as_ref()
@@ -344,8 +325,7 @@ pub fn after_rules(
         Input::Stdin => file_fix.stdout = Some(new_text.to_string()),
         Input::File(path) => {
             if fixed.doc.is_some() {
-                write_atomic(path, new_text)
-                    .map_err(|e| format!("could not write the fixed file: {e}"))?;
+                write_atomic(path, new_text).map_err(|e| InputError::WriteFixed(e.to_string()))?;
             }
         }
     }

@@ -232,7 +232,7 @@ pub fn human(i: &Inspection) -> String {
     out
 }
 
-pub fn run(args: &InspectArgs) -> u8 {
+pub fn run(args: &InspectArgs) -> crate::error::ExitStatus {
     let path = args.file.display().to_string();
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -247,7 +247,7 @@ pub fn run(args: &InspectArgs) -> u8 {
         Ok(t) => t,
         Err(msg) => {
             eprintln!("error: {path}: {msg}");
-            return crate::app::TROUBLE;
+            return crate::error::ExitStatus::Trouble;
         }
     };
     let doc = Document::parse(text);
@@ -261,5 +261,5 @@ pub fn run(args: &InspectArgs) -> u8 {
         }
         InspectFormat::Human => print!("{}", human(&result)),
     }
-    crate::app::OK
+    crate::error::ExitStatus::Ok
 }

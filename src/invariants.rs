@@ -9,15 +9,15 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
+use crate::settings::{Level, Settings};
 
 /// Every built-in rule and every built-in pack on, at warning level.
 pub fn everything() -> &'static Settings {
     static ALL: OnceLock<Settings> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut levels: HashMap<String, Level> = crate::rules::ids()
+        let mut levels: HashMap<String, Level> = crate::registry::builtin_ids()
             .map(|id| (id.to_string(), Level::On(Severity::Warning)))
             .collect();
         let packs = crate::packs::builtin_packs();

@@ -9,41 +9,45 @@
 //! ```
 
 pub mod app;
-pub mod changed;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod credits;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod error;
+pub mod filter;
 pub mod fix;
 pub mod inspect;
 #[doc(hidden)]
 pub mod invariants;
 pub mod language;
 pub mod packs;
+pub mod registry;
 pub mod render;
 pub mod rules;
-pub mod suppress;
+pub mod settings;
 pub mod text;
 
-use config::Settings;
 use diagnostic::Diagnostic;
 use document::Document;
+use registry::RuleSet;
+use settings::Settings;
 
 /// Check one Markdown text; findings in reading order, severities as configured.
 pub fn check_str(source: &str, settings: &Settings) -> Vec<Diagnostic> {
     check_document(&Document::parse(source), settings)
 }
 
-/// Check a parsed document: run the rules, then apply inline suppressions (reporting unused
-/// ones as `unused-suppression`).
+/// Check a parsed document under `settings` (compiled into a [`RuleSet`] for this call; a
+/// caller checking many files compiles it once and calls [`check_with`]).
 pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
-    let mut diags = rules::run(doc, settings);
-    let before = diags.len();
-    packs::run(doc, settings, &mut diags);
-    if diags.len() > before {
-        rules::sort(&mut diags);
-    }
-    suppress::apply(doc, settings, diags)
+    check_with(doc, &RuleSet::from_settings(settings))
+}
+
+/// Check a parsed document: run the rules of `set` ([`check::run`]), then apply inline
+/// suppressions, reporting unused ones as `unused-suppression` ([`filter::suppress`]).
+pub fn check_with(doc: &Document, set: &RuleSet) -> Vec<Diagnostic> {
+    filter::suppress::apply(doc, set, check::run(doc, set))
 }

@@ -4,5 +4,5 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = galley::cli::Cli::parse();
-    ExitCode::from(galley::app::run(cli))
+    galley::app::run(cli).into()
 }

@@ -181,9 +181,11 @@ fn packs_are_compiled_once_per_configuration() {
         "kind = 'substitution'\n[swap]\nutilize = 'use'\n[[test]]\ntext = 'We utilize it.'\nexpect = ['utilize']\n",
     )
     .unwrap();
-    let a = packs::load(std::slice::from_ref(&pack));
-    let b = packs::load(std::slice::from_ref(&pack));
+    let mut cache = packs::Cache::default();
+    let (a, fresh_a) = cache.get(std::slice::from_ref(&pack));
+    let (b, fresh_b) = cache.get(std::slice::from_ref(&pack));
     assert!(std::sync::Arc::ptr_eq(&a, &b));
+    assert!(fresh_a && !fresh_b, "compiled on first use only");
     let settings = Settings {
         packs: vec![pack],
         ..Settings::default()

@@ -4,14 +4,17 @@
 //! Each configuration file is read and compiled once; the nearest file is looked up once per
 //! folder; settings are built once per combination of files and matching overrides.
 
-use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::Settings;
-use super::error::ConfigError;
 use super::file::{CONFIG_FILE_NAME, Config};
 use crate::diagnostic::Severity;
+pub use crate::discover::normalize;
+use crate::packs;
+use crate::registry::RuleSet;
+use crate::settings::Settings;
+use crate::settings::error::ConfigError;
 
 /// Settings given on the command line; they beat every file.
 #[derive(Clone, Debug, Default)]
@@ -44,29 +47,14 @@ pub struct Resolver {
     loaded: HashMap<PathBuf, Loaded>,
     /// (nearest file, matching overrides of each layer) → settings.
     settings: HashMap<SettingsKey, Arc<Settings>>,
+    /// Rule sets by settings (the same key).
+    sets: HashMap<SettingsKey, Arc<RuleSet>>,
+    /// Compiled rule packs, per `packs` list.
+    packs: packs::Cache,
+    /// The `packs` lists whose errors were reported.
+    packs_reported: HashSet<Vec<PathBuf>>,
     errors: Vec<ConfigError>,
-}
-
-/// An absolute path with `.` and `..` resolved lexically (symbolic links are not followed).
-pub fn normalize(path: &Path) -> PathBuf {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .unwrap_or_else(|_| PathBuf::from("/"))
-            .join(path)
-    };
-    let mut out = PathBuf::new();
-    for c in absolute.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
+    pack_errors: Vec<ConfigError>,
 }
 
 impl Resolver {
@@ -82,7 +70,11 @@ impl Resolver {
             nearest: HashMap::new(),
             loaded: HashMap::new(),
             settings: HashMap::new(),
+            sets: HashMap::new(),
+            packs: packs::Cache::default(),
+            packs_reported: HashSet::new(),
             errors: Vec::new(),
+            pack_errors: Vec::new(),
         };
         if let Some(path) = explicit {
             let abs = normalize(path);
@@ -97,6 +89,57 @@ impl Resolver {
         std::mem::take(&mut self.errors)
     }
 
+    /// Errors in the rule packs the configurations name, each pack list's once, met since
+    /// the last call (while compiling rule sets).
+    pub fn take_pack_errors(&mut self) -> Vec<ConfigError> {
+        std::mem::take(&mut self.pack_errors)
+    }
+
+    /// The rule set for checking `file`: its settings (see [`Resolver::settings_for`])
+    /// compiled with their packs, once per distinct configuration.
+    pub fn rule_set_for(&mut self, file: &Path) -> Result<Arc<RuleSet>, Broken> {
+        let (dir, abs) = self.place(Some(file));
+        self.rule_set_in(&dir, abs.as_deref())
+    }
+
+    /// The rule set for standard input (see [`Resolver::settings_for_stdin`]).
+    pub fn rule_set_for_stdin(&mut self, name: Option<&Path>) -> Result<Arc<RuleSet>, Broken> {
+        let (dir, abs) = self.place(name);
+        self.rule_set_in(&dir, abs.as_deref())
+    }
+
+    /// Where configuration is looked up for a file named `name` (absolute), and from which
+    /// folder: the file's own, or the current folder for unnamed standard input.
+    fn place(&self, name: Option<&Path>) -> (PathBuf, Option<PathBuf>) {
+        match name {
+            Some(file) => {
+                let abs = normalize(file);
+                let dir = abs.parent().unwrap_or(Path::new("/")).to_path_buf();
+                (dir, Some(abs))
+            }
+            None => (self.cwd.clone(), None),
+        }
+    }
+
+    fn rule_set_in(&mut self, dir: &Path, file: Option<&Path>) -> Result<Arc<RuleSet>, Broken> {
+        let (settings, key) = self.settings_keyed(dir, file)?;
+        if let Some(set) = self.sets.get(&key) {
+            return Ok(set.clone());
+        }
+        let loaded = if settings.packs.is_empty() {
+            None
+        } else {
+            let (loaded, _) = self.packs.get(&settings.packs);
+            if self.packs_reported.insert(settings.packs.clone()) {
+                self.pack_errors.extend(loaded.errors.iter().cloned());
+            }
+            Some(loaded)
+        };
+        let set = Arc::new(RuleSet::with_packs(settings, loaded));
+        self.sets.insert(key, set.clone());
+        Ok(set)
+    }
+
     /// Whether `--config` named a file that could not be used (nothing can be checked).
     pub fn explicit_broken(&self) -> Option<&Broken> {
         match &self.explicit {
@@ -109,7 +152,7 @@ impl Resolver {
         if let Some(l) = self.loaded.get(abs) {
             return l.clone();
         }
-        let loaded = match Config::load(abs, display) {
+        let loaded = match Config::load_with(abs, display, &mut self.packs) {
             Ok(c) => Ok(Arc::new(c)),
             Err(errors) => {
                 self.errors.extend(errors);
@@ -172,24 +215,23 @@ impl Resolver {
 
     /// The settings a file is checked with.
     pub fn settings_for(&mut self, file: &Path) -> Result<Arc<Settings>, Broken> {
-        let abs = normalize(file);
-        let dir = abs.parent().unwrap_or(Path::new("/")).to_path_buf();
-        self.settings_in(&dir, Some(&abs))
+        let (dir, abs) = self.place(Some(file));
+        self.settings_keyed(&dir, abs.as_deref()).map(|(s, _)| s)
     }
 
     /// The settings for standard input: configuration is looked up from the folder of
     /// `--stdin-filename` when given, else from the current folder.
     pub fn settings_for_stdin(&mut self, name: Option<&Path>) -> Result<Arc<Settings>, Broken> {
-        match name {
-            Some(n) => self.settings_for(n),
-            None => {
-                let cwd = self.cwd.clone();
-                self.settings_in(&cwd, None)
-            }
-        }
+        let (dir, abs) = self.place(name);
+        self.settings_keyed(&dir, abs.as_deref()).map(|(s, _)| s)
     }
 
-    fn settings_in(&mut self, dir: &Path, file: Option<&Path>) -> Result<Arc<Settings>, Broken> {
+    /// The settings for a file in `dir`, and the key they are kept under.
+    fn settings_keyed(
+        &mut self,
+        dir: &Path,
+        file: Option<&Path>,
+    ) -> Result<(Arc<Settings>, SettingsKey), Broken> {
         let (nearest, layers) = self.layers(dir)?;
         let matches: Vec<Vec<usize>> = layers
             .iter()
@@ -197,7 +239,7 @@ impl Resolver {
             .collect();
         let key = (nearest, matches);
         if let Some(s) = self.settings.get(&key) {
-            return Ok(s.clone());
+            return Ok((s.clone(), key));
         }
         let mut s = Settings::default();
         for (layer, matched) in layers.iter().zip(&key.1) {
@@ -213,8 +255,8 @@ impl Resolver {
             s.max_file_size = m;
         }
         let s = Arc::new(s);
-        self.settings.insert(key, s.clone());
-        Ok(s)
+        self.settings.insert(key.clone(), s.clone());
+        Ok((s, key))
     }
 
     /// Whether a configuration's `exclude` covers `file`. A broken configuration excludes

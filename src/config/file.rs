@@ -10,10 +10,11 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::error::{ConfigError, Problem};
-use super::value::{Value, a_type, wrong_type};
 use super::{Dialect, Level, Settings, Style, known_rule, rule_suggestion, suggest};
 use crate::diagnostic::Severity;
+use crate::packs;
+use crate::settings::error::{ConfigError, Problem};
+use crate::settings::value::{Item, Value, a_type, wrong_type};
 
 /// The name galley looks for, walking up from each checked file's folder.
 pub const CONFIG_FILE_NAME: &str = "galley.toml";
@@ -35,13 +36,6 @@ pub const KEYS: &[&str] = &[
 
 /// Every key of an `[[overrides]]` entry.
 pub const OVERRIDE_KEYS: &[&str] = &["dialect", "files", "rules", "style"];
-
-/// A string value and where it was written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
-    pub value: String,
-    pub span: Range<usize>,
-}
 
 /// A rule level set in a `rules` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -271,7 +265,7 @@ fn glob_problem(item: &Item, key: &str) -> Option<Problem> {
 }
 
 fn globs(v: &Value, key: &str, out: &mut Vec<Problem>) -> Vec<Item> {
-    let items = super::value::strings(v, key, false, out);
+    let items = crate::settings::value::strings(v, key, false, out);
     items
         .into_iter()
         .filter(|item| match glob_problem(item, key) {
@@ -371,16 +365,16 @@ pub fn parse(text: &str) -> Result<RawConfig, Vec<Problem>> {
             "fail-on" => raw.fail_on = severity(v, key, &mut out),
             "max-file-size" => raw.max_file_size = size(v, key, &mut out),
             "rules" => raw.rules = rules_table(v, key, "`[rules]`", &mut out),
-            "packs" => raw.packs = super::value::strings(v, key, false, &mut out),
+            "packs" => raw.packs = crate::settings::value::strings(v, key, false, &mut out),
             "vocabulary" => {
-                raw.vocabulary = super::value::strings(v, key, false, &mut out)
+                raw.vocabulary = crate::settings::value::strings(v, key, false, &mut out)
                     .into_iter()
                     .map(|i| i.value.trim().to_string())
                     .filter(|w| !w.is_empty())
                     .collect();
             }
             "vocabulary-files" => {
-                raw.vocabulary_files = super::value::strings(v, key, false, &mut out)
+                raw.vocabulary_files = crate::settings::value::strings(v, key, false, &mut out)
             }
             "exclude" => raw.exclude = globs(v, key, &mut out),
             "overrides" => match v.get_ref() {
@@ -474,6 +468,16 @@ impl Config {
     /// Read, validate and compile a configuration file. `path` must be absolute; `display`
     /// is how errors name it.
     pub fn load(path: &Path, display: &Path) -> Result<Config, Vec<ConfigError>> {
+        Config::load_with(path, display, &mut packs::Cache::default())
+    }
+
+    /// [`Config::load`], compiling the packs it names (to check its rule ids against them)
+    /// through `cache`.
+    pub fn load_with(
+        path: &Path,
+        display: &Path,
+        cache: &mut packs::Cache,
+    ) -> Result<Config, Vec<ConfigError>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             vec![ConfigError::whole_file(
                 display,
@@ -481,11 +485,21 @@ impl Config {
             )]
         })?;
         let root = path.parent().unwrap_or(Path::new("/"));
-        Config::from_str(&text, root, display)
+        Config::from_str_with(&text, root, display, cache)
     }
 
     /// Validate and compile configuration text whose relative paths start at `root`.
     pub fn from_str(text: &str, root: &Path, display: &Path) -> Result<Config, Vec<ConfigError>> {
+        Config::from_str_with(text, root, display, &mut packs::Cache::default())
+    }
+
+    /// [`Config::from_str`], compiling the packs it names through `cache`.
+    pub fn from_str_with(
+        text: &str,
+        root: &Path,
+        display: &Path,
+        cache: &mut packs::Cache,
+    ) -> Result<Config, Vec<ConfigError>> {
         let source: Arc<str> = Arc::from(text);
         let wrap = |problems: Vec<Problem>| -> Vec<ConfigError> {
             problems
@@ -498,11 +512,16 @@ impl Config {
                 .collect()
         };
         let raw = parse(text).map_err(wrap)?;
-        Config::compile(raw, root, display).map_err(wrap)
+        Config::compile(raw, root, display, cache).map_err(wrap)
     }
 
     /// Touch the disk: read vocabulary files, resolve pack folders, build globs.
-    pub fn compile(raw: RawConfig, root: &Path, display: &Path) -> Result<Config, Vec<Problem>> {
+    pub fn compile(
+        raw: RawConfig,
+        root: &Path,
+        display: &Path,
+        cache: &mut packs::Cache,
+    ) -> Result<Config, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut vocabulary: HashSet<String> = raw.vocabulary.into_iter().collect();
         for item in &raw.vocabulary_files {
@@ -519,7 +538,7 @@ impl Config {
         let mut packs = Vec::new();
         for item in &raw.packs {
             if let Some(name) = item.value.strip_prefix("builtin:") {
-                let known = crate::packs::builtin_packs();
+                let known = packs::builtin_packs();
                 if known.contains(&name) {
                     packs.push(std::path::PathBuf::from(&item.value));
                 } else {
@@ -561,7 +580,7 @@ impl Config {
                 .rules
                 .iter()
                 .chain(raw.overrides.iter().flat_map(|o| &o.rules));
-            problems.extend(pack_rule_problems(levels, &packs));
+            problems.extend(pack_rule_problems(levels, &packs, cache));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -642,6 +661,7 @@ impl Config {
 fn pack_rule_problems<'a>(
     levels: impl Iterator<Item = &'a RuleLevel>,
     packs: &[PathBuf],
+    cache: &mut packs::Cache,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut loaded = None;
@@ -649,8 +669,8 @@ fn pack_rule_problems<'a>(
         let Some((pack, name)) = r.rule.split_once('/') else {
             continue;
         };
-        let loaded = loaded.get_or_insert_with(|| crate::packs::load(packs));
-        let mut pack_names: Vec<&str> = crate::packs::builtin_packs();
+        let loaded = loaded.get_or_insert_with(|| cache.get(packs).0);
+        let mut pack_names: Vec<&str> = packs::builtin_packs();
         pack_names.extend(loaded.rules.iter().map(|r| r.pack.as_str()));
         pack_names.sort_unstable();
         pack_names.dedup();

@@ -14,10 +14,10 @@
 //! Words with capitals inside (`iPhone`, `McAllister`, `NASA`) and words that start with a
 //! digit are left alone.
 
-use crate::config::error::Problem;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::document::Document;
 use crate::language::lexicon;
+use crate::settings::error::Problem;
 use crate::text::tokens::{Token, TokenKind};
 
 use super::read;

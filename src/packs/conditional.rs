@@ -12,10 +12,10 @@ use std::ops::Range;
 
 use regex::{Captures, Regex};
 
-use crate::config::file::Item;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::language::lexicon;
+use crate::settings::Item;
 
 use super::matcher::{build_regex, regex_problem};
 use super::read;
@@ -49,7 +49,7 @@ fn pattern(cx: &mut KindCx, key: &str, default: &str) -> Option<Regex> {
     };
     match build_regex(&item.value, cx.ignore_case) {
         Ok(re) if re.is_match("") => {
-            cx.problems.push(crate::config::error::Problem::new(
+            cx.problems.push(crate::settings::error::Problem::new(
                 item.span.clone(),
                 format!("`{key}` matches empty text"),
                 "this would match between every two characters",

@@ -1,10 +1,10 @@
 //! `consistency`: two ways to write the same thing (`[either]` a = b); when a document uses
 //! both, the less used one is flagged (on a tie, the one that appears second).
 
-use crate::config::error::Problem;
-use crate::config::file::Item;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
+use crate::settings::Item;
+use crate::settings::error::Problem;
 
 use super::matcher::{Hit, Matcher, Syntax};
 use super::read;

@@ -12,8 +12,8 @@ use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::config::error::Problem;
-use crate::config::file::Item;
+use crate::settings::Item;
+use crate::settings::error::Problem;
 use crate::text::tokens::tokenize;
 
 use super::units::{Unit, normalize, trim_span};

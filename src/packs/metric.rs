@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
-use crate::config::error::Problem;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::settings::error::Problem;
 use crate::text::tokens::TokenKind;
 
 use super::read;

@@ -35,16 +35,15 @@ mod units;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use toml::de::DeTable;
 
-use crate::config::error::{ConfigError, Problem};
-use crate::config::file::Item;
-use crate::config::{Level, Settings};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::settings::Item;
+use crate::settings::error::{ConfigError, Problem};
+use crate::settings::{Level, Settings};
 
 pub use testing::{CaseResult, run_tests, test_rules_command};
 
@@ -208,7 +207,7 @@ impl PackRule {
         let units = units::units(doc, self.common.scope.wants_front_matter());
         let mut out = Vec::new();
         self.check_units(doc, &units, &mut out);
-        crate::rules::sort(&mut out);
+        crate::diagnostic::sort(&mut out);
         out
     }
 }
@@ -329,7 +328,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 fn unknown_key(key: &str, span: Range<usize>, allowed: &[&str], place: &str) -> Problem {
-    let help = match crate::config::suggest(key, allowed.iter().copied()) {
+    let help = match crate::settings::suggest(key, allowed.iter().copied()) {
         Some(s) => format!("did you mean `{s}`?"),
         None => match KINDS.iter().find(|k| kind_keys(k).contains(&key)) {
             Some(k) => format!("`{key}` is a key of `{k}` rules"),
@@ -634,10 +633,10 @@ pub fn compile_rule(
 
 /// How a path is shown: relative to the current folder when under it.
 fn display_path(path: &Path) -> PathBuf {
-    let abs = crate::config::discover::normalize(path);
+    let abs = crate::discover::normalize(path);
     match std::env::current_dir() {
         Ok(cwd) => abs
-            .strip_prefix(crate::config::discover::normalize(&cwd))
+            .strip_prefix(crate::discover::normalize(&cwd))
             .map(Path::to_path_buf)
             .unwrap_or(abs),
         Err(_) => abs,
@@ -813,11 +812,11 @@ pub struct Loaded {
     /// Built-in packs replaced by a configured pack of the same name.
     pub shadowed: HashSet<String>,
     pub errors: Vec<ConfigError>,
-    reported: AtomicBool,
 }
 
 impl Loaded {
-    fn new(folders: &[PathBuf]) -> Loaded {
+    /// Compile the packs of a `packs` list (see [`Cache`] to compile each list once).
+    pub fn new(folders: &[PathBuf]) -> Loaded {
         let mut rules = Vec::new();
         let mut errors = Vec::new();
         let mut enabled = HashSet::new();
@@ -871,7 +870,6 @@ impl Loaded {
             enabled,
             shadowed,
             errors,
-            reported: AtomicBool::new(false),
         }
     }
 
@@ -884,27 +882,25 @@ impl Loaded {
     }
 }
 
-/// The compiled packs of a `packs` list; compiled once per process and list.
-pub fn load(folders: &[PathBuf]) -> Arc<Loaded> {
-    static CACHE: OnceLock<Mutex<HashMap<Vec<PathBuf>, Arc<Loaded>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(folders.to_vec())
-        .or_insert_with(|| Arc::new(Loaded::new(folders)))
-        .clone()
+/// Compiled packs by `packs` list, so that each list is compiled once per run. Owned by
+/// whoever resolves configurations (see [`crate::config::Resolver`]); nothing is cached
+/// process-wide.
+#[derive(Default)]
+pub struct Cache {
+    compiled: HashMap<Vec<PathBuf>, Arc<Loaded>>,
 }
 
-/// Errors in the packs a configuration names, each list returned once per process (so a
-/// run over many files reports them once).
-pub fn take_errors(settings: &Settings) -> Vec<ConfigError> {
-    if settings.packs.is_empty() {
-        return Vec::new();
+impl Cache {
+    /// The compiled packs of `folders`, and whether they were compiled by this call (so
+    /// that their errors are reported once).
+    pub fn get(&mut self, folders: &[PathBuf]) -> (Arc<Loaded>, bool) {
+        if let Some(l) = self.compiled.get(folders) {
+            return (l.clone(), false);
+        }
+        let l = Arc::new(Loaded::new(folders));
+        self.compiled.insert(folders.to_vec(), l.clone());
+        (l, true)
     }
-    let loaded = load(&settings.packs);
-    if loaded.errors.is_empty() || loaded.reported.swap(true, Ordering::Relaxed) {
-        return Vec::new();
-    }
-    loaded.errors.clone()
 }
 
 /// A pack rule's level under a configuration: `[rules]` by id, then `pack/*`, then the
@@ -923,29 +919,8 @@ pub fn level_of(rule: &PackRule, settings: &Settings, enabled: &HashSet<String>)
     }
 }
 
-/// Run every enabled pack rule on a document, appending findings with their configured
-/// severity.
-pub fn run(doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-    // Nothing configured: the built-in packs are off, and there are no others.
-    if settings.packs.is_empty() && !settings.levels.keys().any(|k| k.contains('/')) {
-        return;
-    }
-    let loaded = (!settings.packs.is_empty()).then(|| load(&settings.packs));
-    let empty = HashSet::new();
-    let (enabled, shadowed) = match &loaded {
-        Some(l) => (&l.enabled, &l.shadowed),
-        None => (&empty, &empty),
-    };
-    let user: &[PackRule] = loaded.as_ref().map_or(&[], |l| &l.rules);
-    let active: Vec<(&PackRule, crate::diagnostic::Severity)> = builtin()
-        .iter()
-        .filter(|r| !shadowed.contains(&r.pack))
-        .chain(user)
-        .filter_map(|r| match level_of(r, settings, enabled) {
-            Level::On(s) => Some((r, s)),
-            Level::Off => None,
-        })
-        .collect();
+/// Run pack rules on a document with the severities given, appending their findings.
+pub fn run(doc: &Document, active: &[(&PackRule, Severity)], out: &mut Vec<Diagnostic>) {
     if active.is_empty() {
         return;
     }
@@ -953,29 +928,13 @@ pub fn run(doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
         .iter()
         .any(|(r, _)| r.common.scope.wants_front_matter());
     let units = units::units(doc, fm);
-    for (rule, severity) in active {
+    for &(rule, severity) in active {
         let start = out.len();
         rule.check_units(doc, &units, out);
         for d in &mut out[start..] {
             d.severity = severity;
         }
     }
-}
-
-/// Every pack rule id under a configuration, with its level there.
-pub fn rule_levels(settings: &Settings) -> Vec<(String, Level)> {
-    if settings.packs.is_empty() {
-        let none = HashSet::new();
-        return builtin()
-            .iter()
-            .map(|r| (r.id.clone(), level_of(r, settings, &none)))
-            .collect();
-    }
-    let loaded = load(&settings.packs);
-    loaded
-        .all_rules()
-        .map(|r| (r.id.clone(), level_of(r, settings, &loaded.enabled)))
-        .collect()
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub(super) fn compile(cx: &mut KindCx) -> Option<Occurrence> {
         && lo > hi
         && let Some(v) = cx.fields.get("min")
     {
-        cx.problems.push(crate::config::error::Problem::new(
+        cx.problems.push(crate::settings::error::Problem::new(
             v.span(),
             "`min` is larger than `max`",
             "no count can satisfy both",

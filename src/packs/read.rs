@@ -6,11 +6,11 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use crate::config::error::Problem;
-use crate::config::file::Item;
-use crate::config::suggest;
+use crate::settings::Item;
+use crate::settings::error::Problem;
+use crate::settings::suggest;
 
-pub(crate) use crate::config::value::{Value, wrong_type};
+pub(crate) use crate::settings::value::{Value, wrong_type};
 
 /// The keys of one TOML table, by name, with the span of each key.
 pub(crate) struct Fields<'a, 'i> {
@@ -125,7 +125,7 @@ pub(crate) fn number(v: &Value, key: &str, out: &mut Vec<Problem>) -> Option<f64
 
 /// An array of strings (a single string is accepted as a list of one).
 pub(crate) fn strings(v: &Value, key: &str, out: &mut Vec<Problem>) -> Vec<Item> {
-    crate::config::value::strings(v, key, true, out)
+    crate::settings::value::strings(v, key, true, out)
 }
 
 /// `expected one of ...` or `did you mean ...` for a value that is not one of `names`.

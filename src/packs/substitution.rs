@@ -1,10 +1,10 @@
 //! `substitution`: flag listed words or phrases and offer their replacement (`[swap]`
 //! bad = good). One replacement is a safe fix; several are shown as suggestions.
 
-use crate::config::error::Problem;
-use crate::config::file::Item;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::document::Document;
+use crate::settings::Item;
+use crate::settings::error::Problem;
 
 use super::matcher::{Hit, Matcher, Syntax};
 use super::read;

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::config::error::Problem;
-use crate::config::file::Item;
-use crate::config::suggest;
+use crate::settings::Item;
+use crate::settings::error::Problem;
+use crate::settings::suggest;
 
 #[derive(Clone, Debug)]
 enum Piece {

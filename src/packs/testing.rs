@@ -1,10 +1,10 @@
 //! Running rule packs' own `[[test]]` cases: `galley test-rules [DIR]` and the test suite.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::config::error::{ConfigError, render};
 use crate::document::Document;
+use crate::settings::error::{ConfigError, render};
 
 use super::{PackRule, TestCase, builtin, builtin_errors, builtin_packs, builtin_ref, load_dir};
 
@@ -103,32 +103,12 @@ pub fn report(results: &[CaseResult], color: bool) -> String {
     s
 }
 
-/// Which packs `test-rules` reads: the folder given (or `builtin:` / `builtin:NAME`), else
-/// the configured packs, else `rules/packs` in the current folder.
-fn targets(dir: Option<&Path>) -> Result<Vec<PathBuf>, Vec<ConfigError>> {
-    if let Some(d) = dir {
-        return Ok(vec![d.to_path_buf()]);
-    }
-    let mut resolver =
-        crate::config::Resolver::new(None, true, crate::config::CliOverrides::default());
-    let settings = resolver.settings_for_stdin(None);
-    let errors = resolver.take_errors();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    if let Ok(s) = settings
-        && !s.packs.is_empty()
-    {
-        return Ok(s.packs.clone());
-    }
-    Ok(vec![PathBuf::from("rules/packs")])
-}
-
-/// `galley test-rules [DIR]`: 0 when every case passes, 1 when one fails, 2 on pack errors.
-pub fn test_rules_command(dir: Option<&Path>) -> u8 {
+/// `galley test-rules [DIR]` on the pack folders `targets` (or the configuration errors met
+/// finding them): 0 when every case passes, 1 when one fails, 2 on pack errors.
+pub fn test_rules_command(targets: Result<Vec<PathBuf>, Vec<ConfigError>>) -> u8 {
     let color_out = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let color_err = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let targets = match targets(dir) {
+    let targets = match targets {
         Ok(t) => t,
         Err(errors) => {
             eprint!("{}", render(&errors, color_err));

@@ -8,7 +8,7 @@ use crate::diagnostic::Applicability;
 fn rule(text: &str) -> PackRule {
     match compile_rule("house", "r", text, Path::new("house/r.toml"), false) {
         Ok(r) => r,
-        Err(e) => panic!("{}", crate::config::error::render(&e, false)),
+        Err(e) => panic!("{}", crate::settings::error::render(&e, false)),
     }
 }
 
@@ -35,7 +35,7 @@ fn builtin_packs_compile_and_pass_their_cases() {
     assert!(
         errors.is_empty(),
         "{}",
-        crate::config::error::render(errors, false)
+        crate::settings::error::render(errors, false)
     );
     let failed: Vec<String> = run_tests(builtin())
         .into_iter()

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::config::error::Problem;
-use crate::config::file::Item;
 use crate::document::{BlockKind, Document, TitleSource};
+use crate::settings::Item;
+use crate::settings::error::Problem;
 use crate::text::sentences::split_sentences;
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
 

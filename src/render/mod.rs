@@ -1,14 +1,17 @@
-//! Output formats: human (rustc style), short, json, github (workflow commands), sarif.
+//! The render stage. Output formats: human (rustc style), short, json, github (workflow
+//! commands), sarif; [`report`] is the sink a check run writes files into.
 
 pub mod github;
 mod human;
 mod json;
+pub mod report;
 pub mod sarif;
 mod short;
 
 pub use github::github;
 pub use human::human;
 pub use json::{JsonDiagnostic, JsonError, JsonReport, JsonSummary, json_diagnostic};
+pub use report::{Finished, Rendered, Report, render_file};
 pub use sarif::{sarif_log, sarif_results};
 pub use short::short;
 

@@ -11,10 +11,11 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::config::Level;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::LineIndex;
-use crate::rules::{self, RuleDoc};
+use crate::registry;
+use crate::rules::RuleDoc;
+use crate::settings::Level;
 
 pub const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -182,14 +183,11 @@ fn rule_descriptor(d: &RuleDoc) -> Value {
 
 /// The whole log from the files' JSON Lines results.
 pub fn sarif_log<'a>(files: impl IntoIterator<Item = &'a str>) -> String {
-    let mut rules: Vec<Value> = rules::builtin()
-        .iter()
-        .map(|r| rule_descriptor(r.doc()))
+    let mut rules: Vec<Value> = registry::builtin()
+        .filter_map(|m| m.doc())
+        .map(rule_descriptor)
         .collect();
-    let mut ids: Vec<String> = rules::builtin()
-        .iter()
-        .map(|r| r.doc().id.to_string())
-        .collect();
+    let mut ids: Vec<String> = registry::builtin().map(|m| m.id.to_string()).collect();
     let mut results = Vec::new();
     for text in files {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {

@@ -411,7 +411,7 @@ mod tests {
 
     /// The duplicate-sentence findings of a draft: the text underlined and the message.
     fn findings(src: &str) -> Vec<(String, String)> {
-        crate::check_str(src, &crate::config::Settings::default())
+        crate::check_str(src, &crate::settings::Settings::default())
             .into_iter()
             .filter(|d| d.rule == DOC.id)
             .map(|d| (src[d.range.clone()].to_string(), d.message))

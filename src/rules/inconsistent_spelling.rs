@@ -4,10 +4,10 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::{Context, Rule, RuleDoc, on};
-use crate::config::Dialect;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{BlockKind, Document};
 use crate::language::lexicon;
+use crate::settings::Dialect;
 use crate::text::case::match_case;
 use crate::text::hash::WordHasher;
 use crate::text::tokens::{Token, TokenKind};

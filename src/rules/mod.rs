@@ -1,9 +1,9 @@
 //! The rule model: one rule, one file, one id. A rule reads the analysed document and pushes
 //! diagnostics; it keeps no state between files, never prints and never reads files.
 
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::settings::{Level, Settings};
 
 mod boilerplate;
 mod dropped_suffix;
@@ -49,6 +49,9 @@ pub trait Rule: Send + Sync {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
 }
 
+/// The id of the rule the suppression filter reports under.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
 /// Every built-in rule, sorted by id.
 pub fn builtin() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
@@ -67,44 +70,6 @@ pub fn builtin() -> &'static [&'static dyn Rule] {
         &unused_suppression::UnusedSuppression,
     ];
     RULES
-}
-
-/// A built-in rule by id.
-pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    builtin().iter().copied().find(|r| r.doc().id == id)
-}
-
-/// Every rule id galley knows, for "did you mean" suggestions.
-pub fn ids() -> impl Iterator<Item = &'static str> {
-    builtin().iter().map(|r| r.doc().id)
-}
-
-/// Run every enabled rule on a document; severities follow the settings.
-pub fn run(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
-    let cx = Context { doc, settings };
-    let mut all = Vec::new();
-    let mut out = Vec::new();
-    for rule in builtin() {
-        let d = rule.doc();
-        let Level::On(severity) = settings.level(d.id, d.default) else {
-            continue;
-        };
-        out.clear();
-        rule.check(&cx, &mut out);
-        for mut diag in out.drain(..) {
-            diag.severity = severity;
-            all.push(diag);
-        }
-    }
-    sort(&mut all);
-    all
-}
-
-/// Findings in reading order.
-pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
-    });
 }
 
 /// The project's drafts, sound articles and structure-rule fixtures, each with its path: the

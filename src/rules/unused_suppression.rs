@@ -1,5 +1,5 @@
-//! `unused-suppression`: the report itself is made by [`crate::suppress::apply`] after every
-//! other rule has run; this entry gives the id its documentation, default level and place in
+//! `unused-suppression`: the report itself is made by [`crate::filter::suppress::apply`]
+//! after every other rule has run; this entry gives the id its documentation, default level and place in
 //! `galley rules`, and lets `galley.toml` set its level.
 
 use super::{Context, Rule, RuleDoc, on};
@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub struct UnusedSuppression;
 
 static DOC: RuleDoc = RuleDoc {
-    id: crate::suppress::RULE,
+    id: super::UNUSED_SUPPRESSION,
     summary: "a suppression comment that silences nothing, or names an unknown rule",
     default: on(Severity::Warning),
     flags: "A `galley-disable-next-line`, `galley-disable`, `galley-disable-file` comment or a \

@@ -3,12 +3,12 @@
 //! clause analysis and the parse's verdict on its main clause.
 
 use super::main_clause::main_clause;
-use crate::config::{Settings, Style};
 use crate::document::{Block, BlockKind, Document, MarkupKind, Sentence};
 use crate::language::clause::{self, Sent};
 use crate::language::lexicon::{self, Classes};
 use crate::language::parser::{Deprel, Parse};
 use crate::language::tagger::{self, Tagged, Upos, Xpos};
+use crate::settings::{Settings, Style};
 use crate::text::tokens::{Token, TokenKind};
 
 /// One sentence of a checked paragraph, as the structure rules visit it: its raw tokens

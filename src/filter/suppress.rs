@@ -16,13 +16,13 @@
 
 use std::ops::Range;
 
-use crate::config::{Level, Settings, suggest};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::Document;
-use crate::rules;
+use crate::registry::{self, RuleSet};
+use crate::settings::{Level, suggest};
 
 /// The rule id of suppression problems.
-pub const RULE: &str = "unused-suppression";
+pub use crate::rules::UNUSED_SUPPRESSION as RULE;
 
 const DISABLE_NEXT_LINE: &str = "galley-disable-next-line";
 const DISABLE: &str = "galley-disable";
@@ -85,9 +85,6 @@ pub struct Suppressions {
     pub list: Vec<Suppression>,
     covers: Vec<Cover>,
     problems: Vec<Problem>,
-    /// The pack rules under the settings and their levels, listed when a suppression first
-    /// names one.
-    pack_rules: Option<Vec<(String, Level)>>,
 }
 
 /// Split a comment body after its directive into rule ids (separated by spaces or commas).
@@ -138,7 +135,7 @@ fn has_content(doc: &Document, l: usize) -> bool {
 
 impl Suppressions {
     /// Read every suppression comment and the front-matter key.
-    pub fn read(doc: &Document, settings: &Settings) -> Suppressions {
+    pub fn read(doc: &Document, set: &RuleSet) -> Suppressions {
         let mut s = Suppressions::default();
         let source = &doc.source;
         let n_lines = doc.lines.line_starts().len();
@@ -176,7 +173,7 @@ impl Suppressions {
             };
             let named = rule_refs(source, c.body.start + word_end..c.body.end);
             let written = named.len();
-            let rules = s.check_ids(named, settings);
+            let rules = s.check_ids(named, set);
             if written > 0 && rules.is_empty() {
                 // Only unknown ids (reported): this comment silences nothing.
                 continue;
@@ -247,7 +244,7 @@ impl Suppressions {
         s.covers.extend(open);
         if let Some((span, rules)) = front_matter_rules(doc, &mut s.problems) {
             let written = rules.len();
-            let rules = s.check_ids(rules, settings);
+            let rules = s.check_ids(rules, set);
             if written > 0 && rules.is_empty() {
                 return s;
             }
@@ -272,27 +269,19 @@ impl Suppressions {
 
     /// Report unknown rule ids and keep the known ones. A `pack/name` id must name a pack
     /// rule of the configuration (built-in packs are known even when off).
-    fn check_ids(&mut self, rules: Vec<RuleRef>, settings: &Settings) -> Vec<RuleRef> {
+    fn check_ids(&mut self, rules: Vec<RuleRef>, set: &RuleSet) -> Vec<RuleRef> {
         let mut keep = Vec::new();
         for r in rules {
-            let pack = r.id.contains('/');
-            let known = if pack {
-                self.pack_rules(settings).iter().any(|(id, _)| *id == r.id)
-            } else {
-                rules::find(&r.id).is_some()
-            };
-            if known {
+            if set.find(&r.id).is_some() {
                 keep.push(r);
                 continue;
             }
+            let pack = r.id.contains('/');
             let good = if pack {
-                suggest(
-                    &r.id,
-                    self.pack_rules(settings).iter().map(|(id, _)| id.as_str()),
-                )
-                .map(str::to_string)
+                let ids = set.pack_rules();
+                suggest(&r.id, ids.iter().map(|(m, _)| m.id)).map(str::to_string)
             } else {
-                suggest(&r.id, rules::ids()).map(str::to_string)
+                suggest(&r.id, registry::builtin_ids()).map(str::to_string)
             };
             let help = match &good {
                 Some(g) => format!("did you mean `{g}`?"),
@@ -318,21 +307,9 @@ impl Suppressions {
         keep
     }
 
-    fn pack_rules(&mut self, settings: &Settings) -> &[(String, Level)] {
-        self.pack_rules
-            .get_or_insert_with(|| crate::packs::rule_levels(settings))
-    }
-
     /// Whether the configuration turns off the (known) rule `id`.
-    fn is_off(&self, id: &str, settings: &Settings) -> bool {
-        if id.contains('/') {
-            self.pack_rules
-                .iter()
-                .flatten()
-                .any(|(p, level)| p == id && *level == Level::Off)
-        } else {
-            rules::find(id).is_some_and(|f| settings.level(id, f.doc().default) == Level::Off)
-        }
+    fn is_off(&self, id: &str, set: &RuleSet) -> bool {
+        set.level(id) == Some(Level::Off)
     }
 
     /// Close open ranges at `at` for `rules` (all when empty). Whether anything was open.
@@ -660,12 +637,9 @@ fn strip_comment(s: &str) -> &str {
 
 /// Drop the findings that suppressions silence and report the suppressions that silenced
 /// nothing (rule `unused-suppression`). Findings stay in reading order.
-pub fn apply(doc: &Document, settings: &Settings, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let level = settings.level(
-        RULE,
-        rules::find(RULE).map_or(Level::On(Severity::Warning), |r| r.doc().default),
-    );
-    let s = Suppressions::read(doc, settings);
+pub fn apply(doc: &Document, set: &RuleSet, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let level = set.level(RULE).unwrap_or(Level::On(Severity::Warning));
+    let s = Suppressions::read(doc, set);
     if s.list.is_empty() && s.problems.is_empty() {
         return diags;
     }
@@ -738,7 +712,7 @@ pub fn apply(doc: &Document, settings: &Settings, diags: Vec<Diagnostic>) -> Vec
             continue;
         }
         let off_notes = |ids: &mut dyn Iterator<Item = &RuleRef>| -> Vec<String> {
-            ids.filter(|r| s.is_off(&r.id, settings))
+            ids.filter(|r| s.is_off(&r.id, set))
                 .map(|r| format!("`{}` is off in the configuration", r.id))
                 .collect()
         };
@@ -796,7 +770,7 @@ pub fn apply(doc: &Document, settings: &Settings, diags: Vec<Diagnostic>) -> Vec
         d.severity = severity;
         kept.push(d);
     }
-    rules::sort(&mut kept);
+    crate::diagnostic::sort(&mut kept);
     kept
 }
 
@@ -806,7 +780,7 @@ mod tests {
 
     fn run(src: &str) -> Vec<(String, usize)> {
         let doc = Document::parse(src);
-        let diags = crate::check_document(&doc, &Settings::default());
+        let diags = crate::check_document(&doc, &crate::settings::Settings::default());
         diags
             .iter()
             .map(|d| {
@@ -882,7 +856,7 @@ mod tests {
         let src = "<!-- galley-disable-next-line cliches/news-clichs -->\nA calm day.\n\n<!-- galley-disable-next-line nopack/anything -->\nA calm night.\n\n<!-- galley-disable-next-line cliches/news-cliches -->\nA calm week.\n";
         let doc = Document::parse(src);
         let got: Vec<(usize, String, Vec<String>)> =
-            crate::check_document(&doc, &Settings::default())
+            crate::check_document(&doc, &crate::settings::Settings::default())
                 .into_iter()
                 .map(|d| {
                     let line = doc.lines.position(&doc.source, d.range.start).0;

@@ -176,6 +176,51 @@ impl Since {
     }
 }
 
+/// The changed-lines filter of one file: the lines `--changed-since` keeps, carried through
+/// the rounds of `--fix` (no revision given: every finding is kept).
+pub struct LineFilter {
+    lines: Option<ChangedLines>,
+    /// The text the lines are of (kept only with a revision).
+    text: String,
+}
+
+impl LineFilter {
+    /// The filter for `input`, whose current text is `text`.
+    pub fn new(since: Option<&Since>, input: &Input, text: &str) -> Result<LineFilter, String> {
+        Ok(match since {
+            Some(s) => LineFilter {
+                lines: Some(s.lines_for(input, text)?),
+                text: text.to_string(),
+            },
+            None => LineFilter {
+                lines: None,
+                text: String::new(),
+            },
+        })
+    }
+
+    /// The findings on changed lines of `doc` (the text the filter was made for).
+    pub fn keep(&self, doc: &Document, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        match &self.lines {
+            Some(c) => c.keep(doc, diags),
+            None => diags,
+        }
+    }
+
+    /// After a fix: carry the changed lines over to the fixed text `doc`, then keep the
+    /// findings on them.
+    pub fn keep_fixed(&mut self, doc: &Document, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        match &mut self.lines {
+            Some(l) => {
+                *l = l.carry(&self.text, &doc.source);
+                self.text.clone_from(&doc.source);
+                l.keep(doc, diags)
+            }
+            None => diags,
+        }
+    }
+}
+
 impl ChangedLines {
     /// Every line counts as changed.
     pub fn everything() -> ChangedLines {

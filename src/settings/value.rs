@@ -1,11 +1,19 @@
 //! Reading typed values out of TOML with spans, shared by configuration files and rule packs:
 //! every wrong value becomes a [`Problem`] pointing at it.
 
+use std::ops::Range;
+
 use toml::Spanned;
 use toml::de::DeValue;
 
 use super::error::Problem;
-use super::file::Item;
+
+/// A string value and where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub value: String,
+    pub span: Range<usize>,
+}
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
