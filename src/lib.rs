@@ -1,7 +1,8 @@
 //! galley: an editorial quality linter for Markdown article drafts.
 //!
-//! The pipeline runs one way: discover → read → parse ([`document::Document`]) → analyse
-//! (sentences, tokens, tags) → [`rules`] → filter → render or fix.
+//! The pipeline runs one way: [`discover`] → configure ([`config`], [`registry::RuleSet`]) →
+//! read → parse and analyse ([`document::Document`]) → rules ([`check`]) → [`filter`] →
+//! [`fix`] or [`render`]. `docs/architecture.md` describes each stage and what it passes on.
 //!
 //! ```
 //! let report = galley::check_str("# A headline\n\nThe the cat sat.\n", &Default::default());
