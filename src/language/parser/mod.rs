@@ -34,7 +34,11 @@ pub struct Arc {
 pub fn parse(words: &[&str], tags: &[Tagged]) -> Vec<Arc> {
     let mut out = Vec::with_capacity(words.len());
     PARSER.with(|p| match p.try_borrow_mut() {
-        Ok(mut p) => p.parse_into(&embedded(), words, tags, &mut out),
+        Ok(mut p) => {
+            // Only here is the model always the same: the parses it remembers fit.
+            p.remember = true;
+            p.parse_into(&embedded(), words, tags, &mut out);
+        }
         Err(_) => Parser::default().parse_into(&embedded(), words, tags, &mut out),
     });
     out
@@ -382,7 +386,7 @@ impl State {
 // ---------------------------------------------------------------------------------------
 
 /// What the features read of one token: a hash of its word and its tag.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
     w: u64,
     p: u64,
@@ -660,7 +664,35 @@ pub struct Parser {
     state: State,
     toks: Vec<Tok>,
     keys: [u64; N_FEATURES],
+    /// The transitions taken in the piece being parsed.
+    classes: Vec<u8>,
+    /// Whether to remember the last few parses and replay their start ([`Trace`]): set
+    /// only where the model is always the same one.
+    remember: bool,
+    traces: Vec<Trace>,
+    /// The trace to replace next.
+    next_trace: usize,
 }
+
+/// A parse the parser remembers: its feature tokens and the transitions it took.
+///
+/// The structure rules parse the same sentence again with the tags of a few words changed
+/// (a noun read as a verb). Until the buffer's third token reaches the first token that
+/// differs, every feature reads the same tokens as before, so the same transitions
+/// follow: they are taken again without scoring them.
+#[derive(Default)]
+struct Trace {
+    toks: Vec<Tok>,
+    classes: Vec<u8>,
+}
+
+/// How many parses a parser remembers.
+const TRACES: usize = 4;
+
+static EMPTY_TRACE: Trace = Trace {
+    toks: Vec::new(),
+    classes: Vec::new(),
+};
 
 impl Default for Parser {
     fn default() -> Parser {
@@ -668,6 +700,10 @@ impl Default for Parser {
             state: State::default(),
             toks: Vec::new(),
             keys: [0; N_FEATURES],
+            classes: Vec::new(),
+            remember: false,
+            traces: Vec::new(),
+            next_trace: 0,
         }
     }
 }
@@ -757,6 +793,29 @@ impl Parser {
         sentence_toks(words, tags, &mut self.toks);
         let st = &mut self.state;
         st.reset(n);
+        self.classes.clear();
+        if self.remember {
+            // The remembered parse that shares the longest start with this one.
+            let (same, trace) = self
+                .traces
+                .iter()
+                .map(|t| {
+                    let same = t.toks.iter().zip(&self.toks).take_while(|(a, b)| a == b);
+                    (same.count(), t)
+                })
+                .max_by_key(|&(same, _)| same)
+                .unwrap_or((0, &EMPTY_TRACE));
+            // The features of a state read no token past the buffer's third (see
+            // `features`): while that token is one of the `same` first ones, the scores
+            // and so the transition are the trace's.
+            for &c in &trace.classes {
+                if st.terminal() || st.b + 2 >= same {
+                    break;
+                }
+                st.apply(usize::from(c));
+                self.classes.push(c);
+            }
+        }
         let mut scores: Scores = [0; N_CLASSES];
         while !st.terminal() {
             features(st, &self.toks, &mut self.keys);
@@ -764,6 +823,19 @@ impl Parser {
             model.add(&self.keys[..], &mut scores);
             let c = best_valid(st, &scores, model.labels);
             st.apply(c);
+            if self.remember {
+                self.classes.push(c as u8);
+            }
+        }
+        if self.remember {
+            if self.traces.len() < TRACES {
+                self.traces.push(Trace::default());
+            }
+            let at = self.next_trace % self.traces.len();
+            let t = &mut self.traces[at];
+            self.next_trace = (self.next_trace + 1) % TRACES;
+            t.toks.clone_from(&self.toks);
+            std::mem::swap(&mut t.classes, &mut self.classes);
         }
         finish(st, tags);
         punctuation_is_no_root(st, tags);
@@ -868,6 +940,40 @@ mod tests {
         for (i, x) in Xpos::ALL.into_iter().enumerate() {
             assert_eq!(xpos_index(x), i as u64);
         }
+    }
+
+    /// A parser that replays the start of the parses it remembers gives the parses of a
+    /// fresh one, for sentences parsed again with the tag of one word changed (as the
+    /// structure rules do) and for other sentences in between.
+    #[test]
+    fn replayed_starts_change_no_parse() {
+        let model = embedded();
+        let mut remembering = Parser {
+            remember: true,
+            ..Parser::default()
+        };
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        let mut compared = 0;
+        for (_, text) in crate::rules::structure_test_texts().iter().take(40) {
+            let doc = crate::document::Document::parse(text);
+            let a = &doc.analysis;
+            for (index, _) in a.sentences.iter().enumerate().take(60) {
+                let words = a.sentence_words(&doc.prose, index);
+                let tags = a.sentence_tags(&doc.prose, index);
+                let mut variants = vec![tags.to_vec()];
+                for i in (0..words.len()).step_by(3) {
+                    let v = tagger::tag_constrained(&words, &|j, x| j != i || x == Xpos::Vbz);
+                    variants.push(v);
+                }
+                for v in &variants {
+                    remembering.parse_into(&model, &words, v, &mut got);
+                    Parser::default().parse_into(&model, &words, v, &mut want);
+                    assert_eq!(got, want, "{}", words.join(" "));
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 1000, "too few parses compared: {compared}");
     }
 
     #[test]
