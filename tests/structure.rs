@@ -829,9 +829,30 @@ fn its_for_it_is_is_reported_in_posts_with_a_note() {
         .unwrap_or_else(|| panic!("no finding: {got:?}"));
     assert_eq!(text, "In that case, its more of a temporary setting.");
     assert!(
-        message.contains("'its' here reads as 'it's' (it is)"),
+        message.starts_with(
+            "'its' here should be 'it's' (it is): as written, this sentence has no main verb"
+        ),
         "{message}"
     );
+    // The word is pointed at, and the fix writes the apostrophe (unsafe: applied only with
+    // --unsafe-fixes), with no advice to join the sentence to another.
+    let settings = galley::config::Settings {
+        style: Style::Auto,
+        ..Default::default()
+    };
+    let d = galley::check_str(src, &settings)
+        .into_iter()
+        .find(|d| d.rule == "sentence-fragment")
+        .unwrap();
+    assert_eq!(&src[d.labels[0].range.clone()], "its");
+    assert_eq!(d.labels[0].message, "'it's' was meant");
+    assert_eq!(d.fixes.len(), 1);
+    assert_eq!(d.fixes[0].edits[0].replacement, "it's");
+    assert_eq!(
+        d.fixes[0].applicability,
+        galley::diagnostic::Applicability::Unsafe
+    );
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
 }
 
 #[test]

@@ -3,7 +3,7 @@ use super::visit::{
     FRAGMENT_MAX_WORDS, Visit, blog_style, for_each_sentence, long_with_verb,
     multiword_subordinator,
 };
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use crate::document::Document;
 use crate::language::clause::{self, Pos, Sent, words};
 use crate::language::lexicon::{self, Classes};
@@ -51,13 +51,31 @@ impl Rule for SentenceFragment {
             check_visit(doc, v, out);
             if out.len() > before {
                 match its_for_it_is(v) {
+                    // The slip is the apostrophe: say so, point at the word, and leave out
+                    // the advice to join the sentence to another.
                     Some(i) => {
-                        let note = format!(
-                            "'{}' here reads as 'it's' (it is), which would give the sentence its verb",
-                            v.word(i)
-                        );
+                        let its = v.word(i);
+                        let it_is = if its.starts_with('I') { "It's" } else { "it's" };
+                        let t = v.toks()[i];
                         for d in &mut out[before..] {
-                            d.notes.push(note.clone());
+                            d.message = format!(
+                                "'{its}' here should be '{it_is}' (it is): as written, this \
+                                 sentence has no main verb"
+                            );
+                            d.notes.clear();
+                            d.labels.push(Label {
+                                range: t.start..t.end,
+                                message: format!("'{it_is}' was meant"),
+                            });
+                            d.help = Some(format!("write '{it_is}'"));
+                            d.fixes = vec![Fix {
+                                title: format!("write '{it_is}'"),
+                                applicability: Applicability::Unsafe,
+                                edits: vec![Edit {
+                                    range: t.start..t.end,
+                                    replacement: it_is.to_string(),
+                                }],
+                            }];
                         }
                     }
                     // In posts, a verbless sentence is often deliberate; an absolute phrase
