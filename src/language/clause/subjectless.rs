@@ -83,9 +83,20 @@ impl Sent<'_> {
     /// the first token of the clause proper.
     pub fn clause_start(&self) -> usize {
         let mut c = 0;
+        // The start of the last opener skipped, when it was an -ing phrase.
+        let mut ing_opener = None;
         for _ in 0..6 {
             if c >= self.len() {
                 break;
+            }
+            // An -ing phrase set against another ("Ignoring the field, rather than failing,
+            // would …") is a gerund, the subject of the clause, not an opener.
+            if let Some(g) = ing_opener
+                && (self.is(c, "rather") && self.is(c + 1, "than")
+                    || self.is(c, "instead") && self.is(c + 1, "of"))
+                && self.pos(c + 2) == Pos::Vbg
+            {
+                return g;
             }
             if self.is_word(c) && self.is_any(c, CONNECTIVES_K) && self.pos(c) != Pos::Nnp {
                 c += 1;
@@ -99,6 +110,7 @@ impl Sent<'_> {
                 && comma - c <= 14
                 && self.opener_segment(c, comma)
             {
+                ing_opener = (self.pos(c) == Pos::Vbg).then_some(c);
                 c = comma + 1;
                 continue;
             }
@@ -336,6 +348,21 @@ impl Sent<'_> {
             if self.other_main(v) && !self.verb_is(v, REPORTING_VERBS_K) {
                 return None;
             }
+            // An -s word right before a plain verb is a plural noun, that verb's subject
+            // ("Redirects cover the most visited pages"), unless it takes a bare infinitive
+            // ("Helps keep the costs down").
+            if self.w(v).ends_with('s')
+                && matches!(self.pos(next), Pos::Vb | Pos::Vbp)
+                && self.classes(next).contains(Classes::VERB)
+                && !self.verb_is(
+                    v,
+                    words![
+                        "help", "let", "make", "have", "see", "hear", "watch", "bid", "dare"
+                    ],
+                )
+            {
+                return None;
+            }
             return found(v + 1);
         }
         if !classes.contains(Classes::VERB_PAST) {
@@ -567,8 +594,18 @@ impl Sent<'_> {
                 return true;
             }
         }
-        // Intransitive verb + subject + end.
+        // Intransitive verb + subject + end. A verb of place inverts after a phrase of
+        // place ("Along the border runs a fence"), not after a bare "now" or "then": "Now
+        // runs a charity" has lost its subject.
+        let after_bare_time = v > 0 && self.is_any(v - 1, words!["now", "then", "later", "also"]);
+        let of_place = self.verb_is(
+            v,
+            words![
+                "run", "live", "stand", "sit", "lie", "hang", "ride", "walk", "fly", "stretch"
+            ],
+        );
         if self.verb_is(v, INVERSION_VERBS_K)
+            && !(after_bare_time && of_place)
             && self.subject_start_strict(self.skip_adverbs(v + 1))
             && !self
                 .groups()

@@ -228,6 +228,7 @@ pub const CONNECTIVES: &[&str] = &[
     "meanwhile",
     "also",
     "later",
+    "now",
     "then",
     "nevertheless",
     "nonetheless",
@@ -307,6 +308,7 @@ pub const TIME_NOUNS: &[&str] = &[
     "tomorrow",
     "overnight",
     "later",
+    "now",
     "earlier",
     "ago",
 ];

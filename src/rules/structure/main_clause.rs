@@ -152,10 +152,10 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 // (An adjective that the parse makes a complement, "keeping the lighthouse
                 // open costs…", is no modifier either.)
                 // (A preposition with no object of its own is an adverb: "The section below
-                // covers …".)
+                // covers …". A case marker hung on the verb itself marks no object either.)
                 let adverb_before = v > 0
                     && tags[v - 1].xpos == Xpos::In
-                    && p.deprel(v - 1) != Some(Deprel::Case)
+                    && (p.deprel(v - 1) != Some(Deprel::Case) || p.head(v - 1) == Some(v))
                     && lexicon::classes_folded(words[v - 1]).contains(Classes::ADV);
                 let after_modifier = v > 0
                     && (matches!(

@@ -100,7 +100,12 @@ impl<'d> Visit<'d, '_> {
         let candidates = (0..words.len()).filter(|&i| {
             (matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns | Xpos::Jj)
                 && verb_classes(i).intersects(Classes::VERB | Classes::VERB_3SG)
-                || tags[i].xpos == Xpos::Vbn && classes[i].contains(Classes::VERB_PAST))
+                || tags[i].xpos == Xpos::Vbn && classes[i].contains(Classes::VERB_PAST)
+                // (An "adverb" after a plural noun: "Nominations close next week".)
+                || tags[i].xpos == Xpos::Rb
+                    && classes[i].contains(Classes::VERB)
+                    && i > 0
+                    && matches!(tags[i - 1].xpos, Xpos::Nns | Xpos::Nnps))
                 && (i == 0
                     || words[i - 1] == ","
                     || matches!(
@@ -193,6 +198,28 @@ impl<'d> Visit<'d, '_> {
             let parse = Parse::new(&words, &retagged);
             if main_clause(&parse, &words, &retagged, Some(i)) {
                 return true;
+            }
+            // A noun the tagger read as an adjective right before the verb is its subject
+            // ("The new chief executive starts in January"): both read again.
+            // (Only an -s form the tagger read as a plural noun: a plain form after an
+            // adjective is most often a noun, "a junior doctor", "a stable condition".)
+            if i > 0
+                && retagged[i - 1].xpos == Xpos::Jj
+                && classes[i - 1].contains(Classes::NOUN)
+                && tags[i].xpos == Xpos::Nns
+                && retagged[i].xpos == Xpos::Vbz
+            {
+                let both = tagger::tag_constrained(&words, &|j, x| {
+                    if j == i - 1 {
+                        x == Xpos::Nn
+                    } else {
+                        j != i || x == Xpos::Vbz
+                    }
+                });
+                let parse = Parse::new(&words, &both);
+                if main_clause(&parse, &words, &both, Some(i)) {
+                    return true;
+                }
             }
         }
         // And the other way round: an opening plural noun read as a verb ("Values greater
