@@ -169,6 +169,26 @@ impl<'d> Visit<'d, '_> {
                 Xpos::Vb | Xpos::Vbd | Xpos::Vbn | Xpos::Vbz | Xpos::Vbp | Xpos::Vbg
             )
         });
+        // An -ing subject, a particle closing its phrase, then an -s verb and its object
+        // ("Leaving the lights on costs money", "Turning logging off halves the run
+        // time"): the parse takes the particle for a preposition and the verb for its
+        // object. With no finite verb anywhere else, the -s word is the main verb.
+        if tags.first().is_some_and(|t| t.xpos == Xpos::Vbg)
+            && !tags.iter().any(|t| t.finite)
+            && (2..words.len().saturating_sub(1)).any(|i| {
+                tags[i].xpos == Xpos::Nns
+                    && classes[i].contains(Classes::VERB_3SG)
+                    && ["on", "off", "up", "down", "out", "in", "back", "over"]
+                        .iter()
+                        .any(|p| words[i - 1].eq_ignore_ascii_case(p))
+                    && matches!(
+                        tags[i + 1].xpos,
+                        Xpos::Dt | Xpos::PrpS | Xpos::Cd | Xpos::Nn | Xpos::Nns
+                    )
+            })
+        {
+            return true;
+        }
         let candidates = candidates.filter(|&i| tags[i].xpos != Xpos::Vbn || !opens_with_verb);
         for i in candidates.take(4) {
             let past = tags[i].xpos == Xpos::Vbn;
