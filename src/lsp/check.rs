@@ -107,8 +107,10 @@ mod tests {
             }
             o => panic!("{o:?}"),
         }
-        let mut settings = Settings::default();
-        settings.max_file_size = 10;
+        let settings = Settings {
+            max_file_size: 10,
+            ..Settings::default()
+        };
         match check("0123456789ab", &RuleSet::from_settings(&settings), galley) {
             Outcome::NotChecked { skip, message } => {
                 assert!(skip);

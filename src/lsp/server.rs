@@ -287,7 +287,8 @@ impl<'c> Server<'c> {
         let mut errors = self.resolver.take_errors();
         errors.extend(self.resolver.take_pack_errors());
         for e in &errors {
-            self.show(MessageType::ERROR, format!("galley: {}", e.one_line()));
+            let message = format!("galley: {}: {}", e.path.display(), e.located_message());
+            self.show(MessageType::ERROR, message);
         }
         for e in errors {
             self.config_errors
@@ -314,7 +315,7 @@ impl<'c> Server<'c> {
         let mut related = Vec::new();
         for e in &errors {
             message.push('\n');
-            message.push_str(&e.one_line());
+            message.push_str(&e.located_message());
             let (Some(uri), Some(src)) = (uri::from_path(config), e.source.as_deref()) else {
                 continue;
             };
