@@ -309,6 +309,20 @@ fn the_nearest_galley_toml_is_honoured() {
         d["relatedInformation"][0]["location"]["uri"],
         file_uri(&broken.join("galley.toml"))
     );
+    // Mended on disk: when the editor reports the change, the draft is checked again.
+    std::fs::write(
+        broken.join("galley.toml"),
+        "[rules]\nrepeated-word = \"off\"\n",
+    )
+    .unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(&broken.join("galley.toml")), "type": 2 }] }),
+    );
+    let d = &s.diagnostics(&uri)["diagnostics"];
+    assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d[0]["code"], "dropped-suffix");
+    assert_eq!(d[0]["range"], range(2, 29, 2, 36));
     assert_eq!(s.stop(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
