@@ -348,6 +348,27 @@ fn hostile_documents_still_get_an_answer() {
     assert_eq!(d["code"], "repeated-word");
     assert_eq!(d["range"], range(0, 2_000_000, 0, 2_000_007));
 
+    // A finding every four words on one long line: each column counts on from the last.
+    let many = "untitled:many";
+    let text = format!("Zoë {}end.\n", "the ".repeat(100_000));
+    let started = Instant::now();
+    s.open(many, &text);
+    let d = &s.diagnostics(many)["diagnostics"];
+    let d: Vec<&Value> = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "repeated-word")
+        .collect();
+    assert_eq!(d.len(), 99_999);
+    assert_eq!(d[0]["range"], range(0, 4, 0, 11));
+    assert_eq!(d[99_998]["range"], range(0, 399_996, 0, 400_003));
+    assert!(
+        started.elapsed() < Duration::from_secs(50),
+        "{:?}",
+        started.elapsed()
+    );
+
     let deep = "untitled:deep";
     let mut nested = ">".repeat(200_000);
     nested.push_str(" the the deep\n");

@@ -6,6 +6,8 @@
 //! end at `\n`, `\r\n` or a lone `\r`, as the protocol says, whatever the Markdown parser
 //! makes of a lone `\r`.
 
+use std::cell::Cell;
+
 use lsp_types::{Position, PositionEncodingKind, Range};
 
 /// How a position's `character` counts.
@@ -48,6 +50,10 @@ pub struct LineMap<'a> {
     /// Byte offset of each line's first byte; the first is 0.
     starts: Vec<usize>,
     encoding: Encoding,
+    /// The last offset converted and its column: findings come in reading order, so the
+    /// next one on the same line counts on (or back) from there, and a line of a megabyte
+    /// with many findings costs one pass, not one per finding.
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> LineMap<'a> {
@@ -71,6 +77,7 @@ impl<'a> LineMap<'a> {
             text,
             starts,
             encoding,
+            last: Cell::new((usize::MAX, 0)),
         }
     }
 
@@ -85,8 +92,24 @@ impl<'a> LineMap<'a> {
         let start = self.starts[line];
         let character = match self.encoding {
             Encoding::Utf8 => offset - start,
-            Encoding::Utf16 => self.text[start..offset].chars().map(char::len_utf16).sum(),
+            Encoding::Utf16 => {
+                let next = self
+                    .starts
+                    .get(line + 1)
+                    .map_or(self.text.len() + 1, |&n| n);
+                match self.last.get() {
+                    (last, units) if (start..=offset).contains(&last) => {
+                        units + utf16_len(&self.text[last..offset])
+                    }
+                    // Back a little on the same line (findings overlap: "the the the").
+                    (last, units) if (offset..next).contains(&last) => {
+                        units - utf16_len(&self.text[offset..last])
+                    }
+                    _ => utf16_len(&self.text[start..offset]),
+                }
+            }
         };
+        self.last.set((offset, character));
         Position::new(to_u32(line), to_u32(character))
     }
 
@@ -137,6 +160,15 @@ impl<'a> LineMap<'a> {
         }
         end
     }
+}
+
+/// UTF-16 code units of `s`: one per character, two for one outside the Basic Multilingual
+/// Plane (the only characters of four UTF-8 bytes).
+fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.chars().map(char::len_utf16).sum()
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -195,6 +227,18 @@ mod tests {
                 };
                 assert_eq!(back, expect, "{enc:?} offset {i} -> {p:?}");
             }
+        }
+    }
+
+    #[test]
+    fn counting_on_from_the_last_position_gives_the_same_columns() {
+        let text = "Zoë 📈 ".repeat(50) + "\nab📈c";
+        let fresh = |i| LineMap::new(&text, Encoding::Utf16).position(i);
+        let map = LineMap::new(&text, Encoding::Utf16);
+        // Forwards, backwards and across lines, against a map that has seen nothing.
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &i in offsets.iter().chain(offsets.iter().rev()).step_by(3) {
+            assert_eq!(map.position(i), fresh(i), "offset {i}");
         }
     }
 
