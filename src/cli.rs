@@ -61,6 +61,9 @@ pub enum Command {
         #[arg(long)]
         full: bool,
     },
+    /// Run a Language Server Protocol server on standard input and output, for editors
+    /// (see docs/editors.md)
+    Lsp,
 }
 
 #[derive(Args, Debug, Default)]

@@ -24,6 +24,7 @@ pub mod inspect;
 #[doc(hidden)]
 pub mod invariants;
 pub mod language;
+pub mod lsp;
 pub mod packs;
 pub mod registry;
 pub mod render;

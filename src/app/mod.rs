@@ -78,6 +78,7 @@ pub fn run(cli: Cli) -> ExitStatus {
             }
         }
         Command::Explain { rule } => listing::explain_command(&rule, current_rule_set),
+        Command::Lsp => crate::lsp::run(),
     }
 }
 
