@@ -1,7 +1,6 @@
 //! `--changed-since REF`: only findings on lines added or changed since a git revision.
 
-mod common;
-use common::{scratch, stderr, stdout};
+use crate::common::{scratch, stderr, stdout};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -95,6 +95,6 @@ fn rules_page_is_current() {
     let got = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         got == want,
-        "docs/rules.md is stale: run `UPDATE_SNAPSHOTS=1 cargo test --test rules`"
+        "docs/rules.md is stale: run `UPDATE_SNAPSHOTS=1 cargo test --test integration rules::`"
     );
 }

@@ -1,8 +1,7 @@
 //! `galley.toml` as users meet it: discovery, precedence, overrides, exclude, errors rendered
 //! like code errors, `galley init`, and the configuration docs kept in step with the schema.
 
-mod common;
-use common::{galley, run, scratch, stderr, stdout};
+use crate::common::{galley, run, scratch, stderr, stdout};
 
 use std::collections::BTreeSet;
 use std::path::Path;

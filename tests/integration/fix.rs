@@ -1,8 +1,7 @@
 //! `--fix`, `--unsafe-fixes` and `--diff` as users run them: what changes in the file, what
 //! does not, what is printed, and that fixing settles.
 
-mod common;
-use common::{galley, run, scratch, stderr, stdout};
+use crate::common::{galley, run, scratch, stderr, stdout};
 
 use std::io::Write;
 use std::path::Path;

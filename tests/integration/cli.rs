@@ -1,7 +1,6 @@
 //! The command line as users meet it: exit statuses, formats, stdin and bad input.
 
-mod common;
-use common::{galley, run, scratch, stderr, stdout};
+use crate::common::{galley, run, scratch, stderr, stdout};
 
 use std::io::Write;
 

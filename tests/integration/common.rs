@@ -1,8 +1,5 @@
-//! Helpers the CLI test files share: run the built binary in a scratch folder and read what
-//! it printed.
-
-// Each test file uses a different subset.
-#![allow(dead_code)]
+//! Helpers the CLI tests share: run the built binary in a scratch folder and read what it
+//! printed.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -14,15 +11,16 @@ pub fn galley() -> Command {
     cmd
 }
 
-/// A fresh, empty folder under the system temp dir, unique to this test binary and `name`.
+/// A fresh, empty folder under the system temp dir, unique to this process, the calling
+/// test file and `name`: names need only differ within one file.
+#[track_caller]
 pub fn scratch(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().ok();
-    let suite = exe
-        .as_ref()
-        .and_then(|p| p.file_stem())
+    let file = Path::new(std::panic::Location::caller().file())
+        .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("tests");
-    let dir = std::env::temp_dir().join(format!("galley-{suite}-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("galley-tests-{}-{file}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
