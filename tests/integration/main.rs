@@ -12,6 +12,7 @@ mod corpus;
 mod credits;
 mod fix;
 mod fixes;
+mod fixtures;
 mod hostile;
 mod packs;
 mod properties;
