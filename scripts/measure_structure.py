@@ -7,13 +7,13 @@ usage: scripts/measure_structure.py [GALLEY] [--verbose] [--style=STYLE]
 Reads tests/corpus/structure/fragments.txt (RULE<TAB>TEXT<TAB>FLAGGED under "# class:" and
 "# register:" directives) and tests/corpus/structure/hard-silent.txt (one sound sentence or
 passage per line under the same directives). Each item becomes a draft of its own, built as
-tests/structure.rs builds them: "# A headline", a blank line, then the paragraph; a
+tests/integration/structure.rs builds them: "# A headline", a blank line, then the paragraph; a
 "[caption] " line stands under an image and a "[heading] " line becomes "## TEXT". galley
 checks all the drafts in one run (--format json).
 
 Prints, per class and register:
   * recall: the item counts as found when its RULE flags a span overlapping FLAGGED (the
-    criterion of tests/structure.rs); "exact" counts findings whose span equals FLAGGED;
+    criterion of tests/integration/structure.rs); "exact" counts findings whose span equals FLAGGED;
   * findings on the recall paragraphs that do not overlap the defect (their sound context
     sentences, or a wrong span);
   * false findings on the hard-silent corpus: any finding of sentence-fragment,

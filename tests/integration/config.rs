@@ -1,8 +1,7 @@
 //! `galley.toml` as users meet it: discovery, precedence, overrides, exclude, errors rendered
 //! like code errors, `galley init`, and the configuration docs kept in step with the schema.
 
-mod common;
-use common::{galley, run, scratch, stderr, stdout};
+use crate::common::{galley, run, scratch, stderr, stdout, with_stdin};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -370,21 +369,10 @@ fn max_file_size_from_the_config_skips_big_files() {
 fn standard_input_uses_the_current_folders_config() {
     let dir = scratch("stdin");
     write(&dir, "galley.toml", "[rules]\nrepeated-word = \"info\"\n");
-    let mut child = galley()
-        .current_dir(&dir)
-        .args(["check", "--format", "short", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(DOUBLED.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let mut cmd = galley();
+    cmd.current_dir(&dir)
+        .args(["check", "--format", "short", "-"]);
+    let o = with_stdin(cmd, DOUBLED.as_bytes());
     assert_eq!(
         stdout(&o),
         "<stdin>:3:23: info[repeated-word] 'the' is written twice\n"

@@ -1,31 +1,17 @@
 //! `--fix`, `--unsafe-fixes` and `--diff` as users run them: what changes in the file, what
 //! does not, what is printed, and that fixing settles.
 
-mod common;
-use common::{galley, run, scratch, stderr, stdout};
+use crate::common::{galley, run, scratch, stderr, stdout, with_stdin};
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn run_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = galley()
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    let mut cmd = galley();
+    cmd.current_dir(dir).args(args);
+    with_stdin(cmd, input.as_bytes())
 }
 
 /// A draft with a safe fix (a doubled word), an unsafe one (a sentence written twice) and

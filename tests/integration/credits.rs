@@ -1,8 +1,7 @@
 //! `galley credits` and `galley --version --verbose` name every data set embedded in the
 //! binary, with its licence and the credit the licence asks for.
 
-mod common;
-use common::{galley, stderr, stdout};
+use crate::common::{galley, stderr, stdout};
 
 /// (data set, its licence, a piece of the attribution) for everything the binary embeds.
 const EMBEDDED: &[(&str, &str, &str)] = &[
@@ -53,7 +52,7 @@ fn assert_names_every_data_set(out: &str) {
 fn credits_name_each_data_set_and_licence() {
     let out = galley_out(&["credits"]);
     assert_names_every_data_set(&out);
-    assert_eq!(out, include_str!("../data/CREDITS.md"));
+    assert_eq!(out, include_str!("../../data/CREDITS.md"));
 }
 
 #[test]
@@ -81,7 +80,7 @@ fn version_verbose_prints_the_version_and_the_credits() {
     let out = galley_out(&["--version", "--verbose"]);
     assert!(out.starts_with(&format!("{version}\n")), "{out}");
     assert_names_every_data_set(&out);
-    assert!(out.ends_with(include_str!("../data/CREDITS.md")));
+    assert!(out.ends_with(include_str!("../../data/CREDITS.md")));
 }
 
 #[test]

@@ -173,6 +173,27 @@ fn check_one(text: &str, w: Work) {
     }
 }
 
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Silence (or stop silencing) the panic messages of this thread while a failing case is
+/// shrunk. The hook is process-wide and the other test modules share this process, so it
+/// stays quiet only on the shrinking thread and passes every other panic to the hook before
+/// it.
+fn quiet_panics(on: bool) {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let before = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                before(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(on));
+}
+
 /// Run `prop` on `input`; on failure shrink the input line by line (then character by
 /// character on short inputs) and panic with the seed and the smallest failing input.
 fn run_case(seed: u64, input: &str, prop: &dyn Fn(&str)) {
@@ -180,8 +201,7 @@ fn run_case(seed: u64, input: &str, prop: &dyn Fn(&str)) {
     if !fails(input) {
         return;
     }
-    let hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
+    quiet_panics(true);
     let mut small = input.to_string();
     // Drop lines while it still fails.
     let mut changed = true;
@@ -217,7 +237,7 @@ fn run_case(seed: u64, input: &str, prop: &dyn Fn(&str)) {
             }
         }
     }
-    panic::set_hook(hook);
+    quiet_panics(false);
     // Fail again, visibly, with the minimal input.
     eprintln!("property failed for seed {seed}; minimal input: {small:?}");
     prop(&small);

@@ -3,8 +3,8 @@
 //! must fire, from the shared corpus in `tests/corpus/structure/` and from the lists below.
 //!
 //! Assertions name the rule and the flagged text, never counts.
-//! `PROBE='some text' cargo test --test structure probe -- --ignored --nocapture` prints
-//! the tags and the findings for any text.
+//! `PROBE='some text' cargo test --test integration structure::probe -- --ignored --nocapture`
+//! prints the tags and the findings for any text.
 
 use std::ops::Range;
 use std::path::Path;
@@ -138,7 +138,7 @@ fn corpus_fire_lines_fire_their_rule() {
     );
 }
 
-/// `PROBE='text' cargo test --test structure probe -- --ignored --nocapture`
+/// `PROBE='text' cargo test --test integration structure::probe -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn probe() {

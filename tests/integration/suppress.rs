@@ -1,8 +1,7 @@
 //! Inline suppression as users meet it: every comment form, the front-matter key, and the
 //! `unused-suppression` reports.
 
-mod common;
-use common::{run, scratch};
+use crate::common::{run, scratch};
 
 /// Check one draft (no configuration files) and return the short output and exit status.
 fn check(name: &str, draft: &str) -> (String, Option<i32>) {

@@ -1,41 +1,22 @@
 //! Hostile input: each case must finish in bounded time and memory with a clear message or a
 //! normal result, never a panic. Inputs are generated in memory and fed on standard input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use crate::common::{galley, stderr, stdout, with_stdin};
 
 fn check(input: &[u8], extra: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_galley"))
-        .args([
-            "check",
-            "--format",
-            "short",
-            "--stdin-filename",
-            "hostile.md",
-        ])
-        .args(extra)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let data = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    let mut cmd = galley();
+    cmd.args([
+        "check",
+        "--format",
+        "short",
+        "--stdin-filename",
+        "hostile.md",
+    ])
+    .args(extra)
+    .arg("-");
+    with_stdin(cmd, input)
 }
 
 /// A normal end: 0 (nothing) or 1 (findings), and no panic message.

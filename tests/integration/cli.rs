@@ -1,11 +1,6 @@
 //! The command line as users meet it: exit statuses, formats, stdin and bad input.
 
-mod common;
-use common::{galley, run, scratch, stderr, stdout};
-
-use std::io::Write;
-
-use std::process::Stdio;
+use crate::common::{galley, run, scratch, stderr, stdout, with_stdin};
 
 const CLEAN: &str = "# Bridge reopens\n\nThe bridge reopened on Monday after repairs.\n";
 const DOUBLED: &str = "# Bridge reopens\n\nThe bridge reopened on the the Monday.\n";
@@ -119,26 +114,16 @@ fn json_columns_count_characters_not_bytes() {
 
 #[test]
 fn stdin_with_a_name() {
-    let mut child = galley()
-        .args([
-            "check",
-            "--format",
-            "short",
-            "--stdin-filename",
-            "drafts/x.md",
-            "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(DOUBLED.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let mut cmd = galley();
+    cmd.args([
+        "check",
+        "--format",
+        "short",
+        "--stdin-filename",
+        "drafts/x.md",
+        "-",
+    ]);
+    let o = with_stdin(cmd, DOUBLED.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).starts_with("drafts/x.md:3:24: error[repeated-word]"));
 }

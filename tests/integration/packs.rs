@@ -1,8 +1,7 @@
 //! Rule packs: the built-in packs' own cases, the documented examples, the embedded table,
 //! and `galley test-rules` / `galley check` with packs as users meet them.
 
-mod common;
-use common::{run, scratch};
+use crate::common::{run, scratch};
 
 use std::path::{Path, PathBuf};
 
@@ -109,7 +108,7 @@ fn builtin_table_matches_the_folder() {
 
 /// The rule examples of `docs/packs.md`: every ```toml block with a `kind`.
 fn doc_examples() -> Vec<(usize, String)> {
-    let doc = include_str!("../docs/packs.md");
+    let doc = include_str!("../../docs/packs.md");
     let mut out = Vec::new();
     let mut block: Option<(usize, String)> = None;
     for (n, line) in doc.lines().enumerate() {
@@ -156,7 +155,7 @@ fn documented_examples_compile_and_pass() {
 
 #[test]
 fn every_key_and_kind_is_documented() {
-    let doc = include_str!("../docs/packs.md");
+    let doc = include_str!("../../docs/packs.md");
     let mut keys: Vec<&str> = packs::COMMON_KEYS.to_vec();
     keys.extend(packs::TEST_KEYS);
     for k in packs::KINDS {

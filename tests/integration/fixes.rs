@@ -6,8 +6,7 @@
 //! fixes are unsafe and `--fix` leaves them. `fix-input.md` is fixed into exactly
 //! `fix-output.md`: line breaks stay where they are.
 
-mod common;
-use common::{run, scratch, stderr, stdout};
+use crate::common::{run, scratch, stderr, stdout};
 
 use std::path::Path;
 

@@ -1,11 +1,9 @@
 //! `--changed-since REF`: only findings on lines added or changed since a git revision.
 
-mod common;
-use common::{scratch, stderr, stdout};
+use crate::common::{scratch, stderr, stdout, with_stdin};
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// Commands that must not see the user's git configuration or a repository above the
 /// temp dir.
@@ -250,29 +248,18 @@ fn an_unknown_revision_is_an_error() {
 fn standard_input_is_compared_with_the_file_it_names() {
     let dir = repo("stdin", "tides.md", TIDES);
     let text = format!("{TIDES}\nThe harbour opens at at seven.\n");
-    let mut child = isolated(Command::new(env!("CARGO_BIN_EXE_galley")))
-        .current_dir(&dir)
-        .args([
-            "check",
-            "--format",
-            "short",
-            "--changed-since",
-            "HEAD",
-            "--stdin-filename",
-            "tides.md",
-            "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let mut cmd = isolated(Command::new(env!("CARGO_BIN_EXE_galley")));
+    cmd.current_dir(&dir).args([
+        "check",
+        "--format",
+        "short",
+        "--changed-since",
+        "HEAD",
+        "--stdin-filename",
+        "tides.md",
+        "-",
+    ]);
+    let o = with_stdin(cmd, text.as_bytes());
     assert_eq!(
         stdout(&o),
         "tides.md:5:19: error[repeated-word] 'at' is written twice\n"

@@ -2,10 +2,9 @@
 //! them, the composite action (`action.yml`) run as GitHub would run its scripts, the example
 //! workflow, and the pre-commit hooks.
 
-mod common;
-use common::{galley, run, scratch, stderr, stdout};
+use crate::common::{galley, run, scratch, stderr, stdout};
 
-#[path = "sarif/validate.rs"]
+#[path = "../sarif/validate.rs"]
 mod validate;
 
 use std::path::{Path, PathBuf};
