@@ -1,5 +1,5 @@
 //! The invariants every input must keep, as assertions, shared by the property tests
-//! (`tests/properties.rs`) and the fuzz target (`fuzz/`): every range a document holds and
+//! (`tests/integration/properties.rs`) and the fuzz target (`fuzz/`): every range a document holds and
 //! every span a finding names lies on character boundaries inside the text, and applying a
 //! set of fixes changes no byte outside their edits. Not for use outside tests: each check
 //! panics on failure.

@@ -158,7 +158,7 @@ pub fn explain(d: &RuleDoc) -> String {
 pub fn rules_markdown() -> String {
     let mut out = String::from(
         "# Rules\n\nGenerated from the rules' own documentation (`galley explain RULE` prints \
-         the same text). Do not edit by hand: `UPDATE_SNAPSHOTS=1 cargo test --test rules` \
+         the same text). Do not edit by hand: `UPDATE_SNAPSHOTS=1 cargo test --test integration rules::` \
          regenerates it.\n\n| Rule | Default | Summary |\n|---|---|---|\n",
     );
     for d in registry::builtin().filter_map(|m| m.doc()) {

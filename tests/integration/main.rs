@@ -14,6 +14,7 @@ mod fix;
 mod fixes;
 mod fixtures;
 mod hostile;
+mod lsp;
 mod packs;
 mod properties;
 mod rules;

@@ -74,10 +74,7 @@ fn every_instead_text_is_silent_for_its_rule() {
 
 /// The ids of the built-in rules, in the order galley keeps them.
 fn builtin_ids() -> Vec<&'static str> {
-    galley::rules::builtin()
-        .iter()
-        .map(|r| r.doc().id)
-        .collect()
+    galley::registry::builtin_ids().collect()
 }
 
 /// The ids of the built-in pack rules (`pack/name`), in the order galley keeps them.
