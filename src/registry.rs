@@ -6,7 +6,8 @@
 //! severity of every finding (the check stage runs the enabled rules of a [`RuleSet`] at
 //! the levels it holds).
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostic::Severity;
 use crate::packs::{self, Loaded, PackRule};
@@ -111,8 +112,9 @@ pub struct RuleSet {
     /// The level of each built-in rule, in [`builtin`] order.
     builtin_levels: Vec<Level>,
     /// Every pack rule the configuration sees (built-in packs unless shadowed by a
-    /// configured pack of the same name, then the configured ones), with its level.
-    pack_levels: Vec<(PackRef, Level)>,
+    /// configured pack of the same name, then the configured ones), with its level; listed
+    /// on first use, so that a check with no pack enabled never compiles the built-in packs.
+    pack_levels: OnceLock<Vec<(PackRef, Level)>>,
 }
 
 impl RuleSet {
@@ -133,31 +135,40 @@ impl RuleSet {
     /// none).
     pub fn with_packs(settings: Arc<Settings>, packs: Option<Arc<Loaded>>) -> RuleSet {
         let builtin_levels = builtin().map(|m| settings.level(m.id, m.default)).collect();
-        let none = std::collections::HashSet::new();
-        let (enabled, shadowed) = match &packs {
-            Some(l) => (&l.enabled, &l.shadowed),
-            None => (&none, &none),
-        };
-        let mut pack_levels = Vec::new();
-        for (i, r) in packs::builtin().iter().enumerate() {
-            if !shadowed.contains(&r.pack) {
-                pack_levels.push((PackRef::Builtin(i), packs::level_of(r, &settings, enabled)));
-            }
-        }
-        if let Some(l) = &packs {
-            for (i, r) in l.rules.iter().enumerate() {
-                pack_levels.push((
-                    PackRef::Configured(i),
-                    packs::level_of(r, &settings, enabled),
-                ));
-            }
-        }
         RuleSet {
             settings,
             packs,
             builtin_levels,
-            pack_levels,
+            pack_levels: OnceLock::new(),
         }
+    }
+
+    fn pack_levels(&self) -> &[(PackRef, Level)] {
+        self.pack_levels.get_or_init(|| {
+            let none = HashSet::new();
+            let (enabled, shadowed) = match &self.packs {
+                Some(l) => (&l.enabled, &l.shadowed),
+                None => (&none, &none),
+            };
+            let mut levels = Vec::new();
+            for (i, r) in packs::builtin().iter().enumerate() {
+                if !shadowed.contains(&r.pack) {
+                    levels.push((
+                        PackRef::Builtin(i),
+                        packs::level_of(r, &self.settings, enabled),
+                    ));
+                }
+            }
+            if let Some(l) = &self.packs {
+                for (i, r) in l.rules.iter().enumerate() {
+                    levels.push((
+                        PackRef::Configured(i),
+                        packs::level_of(r, &self.settings, enabled),
+                    ));
+                }
+            }
+            levels
+        })
     }
 
     pub fn settings(&self) -> &Settings {
@@ -189,7 +200,7 @@ impl RuleSet {
 
     /// The pack rules that run, with their severity.
     pub fn enabled_packs(&self) -> Vec<(&PackRule, Severity)> {
-        self.pack_levels
+        self.pack_levels()
             .iter()
             .filter_map(|&(r, l)| match l {
                 Level::On(s) => Some((self.pack_rule(r), s)),
@@ -198,9 +209,13 @@ impl RuleSet {
             .collect()
     }
 
-    /// Whether any pack rule runs.
+    /// Whether any pack rule runs. Built-in packs are off unless a `packs` list or a
+    /// `pack/…` level names them, so with neither no pack is compiled to find out.
     pub fn any_pack_enabled(&self) -> bool {
-        self.pack_levels
+        if self.settings.packs.is_empty() && !self.settings.levels.keys().any(|k| k.contains('/')) {
+            return false;
+        }
+        self.pack_levels()
             .iter()
             .any(|(_, l)| matches!(l, Level::On(_)))
     }
@@ -213,7 +228,7 @@ impl RuleSet {
     /// Every pack rule this configuration sees with its level here, sorted by id.
     pub fn pack_rules(&self) -> Vec<(RuleMeta<'_>, Level)> {
         let mut out: Vec<_> = self
-            .pack_levels
+            .pack_levels()
             .iter()
             .map(|&(r, l)| (pack_meta(self.pack_rule(r)), l))
             .collect();
@@ -224,7 +239,7 @@ impl RuleSet {
     /// A rule by id, with its level here; `None` when no rule has this id.
     pub fn find(&self, id: &str) -> Option<(RuleMeta<'_>, Level)> {
         if id.contains('/') {
-            self.pack_levels
+            self.pack_levels()
                 .iter()
                 .map(|&(r, l)| (self.pack_rule(r), l))
                 .find(|(r, _)| r.id == id)
@@ -244,7 +259,7 @@ impl std::fmt::Debug for RuleSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RuleSet")
             .field("settings", &self.settings)
-            .field("pack_rules", &self.pack_levels.len())
+            .field("packs", &self.settings.packs)
             .finish()
     }
 }
