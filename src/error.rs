@@ -55,6 +55,15 @@ impl InputError {
     pub fn is_skip(&self) -> bool {
         matches!(self, InputError::TooLarge { .. })
     }
+
+    /// An input of `size` bytes against the size limit `limit`.
+    pub fn check_size(size: u64, limit: u64) -> Result<(), InputError> {
+        if size > limit {
+            Err(InputError::TooLarge { size, limit })
+        } else {
+            Ok(())
+        }
+    }
 }
 
 impl fmt::Display for InputError {

@@ -118,17 +118,11 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// Compile `settings` into a rule set, taking compiled packs from `cache` (which
-    /// compiles a `packs` list on first use).
-    pub fn new(settings: Arc<Settings>, cache: &mut packs::Cache) -> RuleSet {
-        let loaded = (!settings.packs.is_empty()).then(|| cache.get(&settings.packs).0);
-        RuleSet::with_packs(settings, loaded)
-    }
-
     /// A rule set for `settings` alone, compiling its packs (their errors are dropped: the
     /// command line reports them through [`crate::config::Resolver`]).
     pub fn from_settings(settings: &Settings) -> RuleSet {
-        RuleSet::new(Arc::new(settings.clone()), &mut packs::Cache::default())
+        let loaded = (!settings.packs.is_empty()).then(|| Arc::new(Loaded::new(&settings.packs)));
+        RuleSet::with_packs(Arc::new(settings.clone()), loaded)
     }
 
     /// Compile `settings` with the compiled packs of its `packs` list (`None` when it lists
@@ -172,11 +166,6 @@ impl RuleSet {
     }
 
     pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    /// The shared settings.
-    pub fn settings_arc(&self) -> &Arc<Settings> {
         &self.settings
     }
 

@@ -100,9 +100,8 @@ pub(super) fn check(args: CheckArgs) -> ExitStatus {
         });
 
     let (jobs, unconfigured) = configure(&args, inputs, &mut resolver);
-    let mut config_errors = resolver.take_errors();
-    // Errors in the rule packs the configurations name (each pack list's once).
-    config_errors.extend(resolver.take_pack_errors());
+    // Errors in the configuration files, then in the rule packs they name.
+    let config_errors = resolver.take_errors();
     if !config_errors.is_empty() {
         let color_err = color_for(args.color, std::io::stderr().is_terminal());
         let _ = write!(
@@ -129,7 +128,10 @@ pub(super) fn check(args: CheckArgs) -> ExitStatus {
             Input::Stdin => stdin_text
                 .clone()
                 .unwrap_or_else(|| Ok(Vec::new()))
-                .and_then(|b| within_limit(b, job.set.settings().max_file_size)),
+                .and_then(|b| {
+                    InputError::check_size(b.len() as u64, job.set.settings().max_file_size)
+                        .map(|()| b)
+                }),
             Input::File(p) => read_limited(p, job.set.settings().max_file_size),
         };
         match bytes.and_then(|b| decode(b).map_err(InputError::Decode)) {
@@ -152,7 +154,7 @@ pub(super) fn check(args: CheckArgs) -> ExitStatus {
     let mut fails = false;
     let mut fix_totals = FixTotals::default();
     let stdout = std::io::stdout();
-    let emit = |job: &Job, o: Outcome, status: &mut ExitStatus| match o {
+    let mut emit = |job: &Job, o: Outcome, status: &mut ExitStatus| match o {
         Outcome::Failed(e) if e.is_skip() => {
             let _ = writeln!(stderr.lock(), "warning: {}: {e}", job.display);
         }
@@ -177,10 +179,11 @@ pub(super) fn check(args: CheckArgs) -> ExitStatus {
                 }
                 let _ = out.write_all(f.diff.as_bytes());
             }
-            if let Some(text) = report.file(rendered) {
-                // `--diff` prints the diff alone.
-                if post.diff {
-                } else if findings_to_stderr {
+            // (`--diff` prints the diff alone.)
+            if let Some(text) = report.file(rendered)
+                && !post.diff
+            {
+                if findings_to_stderr {
                     let _ = stderr.lock().write_all(text.as_bytes());
                 } else {
                     let _ = out.write_all(text.as_bytes());
@@ -188,7 +191,6 @@ pub(super) fn check(args: CheckArgs) -> ExitStatus {
             }
         }
     };
-    let mut emit = emit;
     run_ordered(&jobs, &process, |job, o| emit(job, o, &mut status));
 
     let totals = report.totals;
@@ -286,30 +288,13 @@ fn check_one(job: &Job, doc: Document, post: &PostOptions, format: Format, color
     }
 }
 
-/// Standard input's bytes, refused when over the size limit.
-fn within_limit(b: Vec<u8>, max: u64) -> Result<Vec<u8>, InputError> {
-    if b.len() as u64 > max {
-        Err(InputError::TooLarge {
-            size: b.len() as u64,
-            limit: max,
-        })
-    } else {
-        Ok(b)
-    }
-}
-
 /// Read a file, refusing ones over the size limit.
 fn read_limited(path: &PathBuf, max: u64) -> Result<Vec<u8>, InputError> {
     let meta = std::fs::metadata(path).map_err(|e| InputError::Read(io_message(&e)))?;
     if meta.is_dir() {
         return Err(InputError::IsFolder);
     }
-    if meta.len() > max {
-        return Err(InputError::TooLarge {
-            size: meta.len(),
-            limit: max,
-        });
-    }
+    InputError::check_size(meta.len(), max)?;
     std::fs::read(path).map_err(|e| InputError::Read(io_message(&e)))
 }
 

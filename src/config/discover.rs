@@ -84,15 +84,13 @@ impl Resolver {
         r
     }
 
-    /// Errors found since the last call, in the order found.
+    /// Errors found since the last call: those of the configuration files in the order
+    /// found, then those of the rule packs they name (each pack list's once, met while
+    /// compiling rule sets).
     pub fn take_errors(&mut self) -> Vec<ConfigError> {
-        std::mem::take(&mut self.errors)
-    }
-
-    /// Errors in the rule packs the configurations name, each pack list's once, met since
-    /// the last call (while compiling rule sets).
-    pub fn take_pack_errors(&mut self) -> Vec<ConfigError> {
-        std::mem::take(&mut self.pack_errors)
+        let mut errors = std::mem::take(&mut self.errors);
+        errors.append(&mut self.pack_errors);
+        errors
     }
 
     /// The rule set for checking `file`: its settings (see [`Resolver::settings_for`])

@@ -14,9 +14,9 @@ use crate::registry::RuleSet;
 pub enum Outcome {
     /// Checked: the findings, in reading order.
     Findings(Vec<Diagnostic>),
-    /// Not checked, for the reason the command line gives: over the size limit (`skip`, a
+    /// Not checked, for the reason the command line gives: over the size limit (a skip, a
     /// warning there) or binary (an error).
-    NotChecked { skip: bool, message: String },
+    NotChecked(InputError),
     /// The check panicked: what the panic said.
     Panicked(String),
 }
@@ -31,22 +31,13 @@ pub fn galley(text: String, set: &RuleSet) -> Vec<Diagnostic> {
 
 /// Check `text` under `set` with `checker`, refusing what the command line refuses.
 pub fn check(text: &str, set: &RuleSet, checker: Checker) -> Outcome {
-    let limit = set.settings().max_file_size;
-    let size = text.len() as u64;
-    if size > limit {
-        return Outcome::NotChecked {
-            skip: true,
-            message: InputError::TooLarge { size, limit }.to_string(),
-        };
-    }
-    let text = match crate::discover::decode(text.as_bytes().to_vec()) {
+    let text =
+        InputError::check_size(text.len() as u64, set.settings().max_file_size).and_then(|()| {
+            crate::discover::decode(text.as_bytes().to_vec()).map_err(InputError::Decode)
+        });
+    let text = match text {
         Ok(text) => text,
-        Err(message) => {
-            return Outcome::NotChecked {
-                skip: false,
-                message,
-            };
-        }
+        Err(e) => return Outcome::NotChecked(e),
     };
     if let Ok(mut last) = LAST_PANIC.lock() {
         *last = None;
@@ -101,9 +92,12 @@ mod tests {
     #[test]
     fn nul_bytes_and_oversized_text_are_refused_with_the_command_lines_words() {
         match check("a\0b", &set(), galley) {
-            Outcome::NotChecked { skip, message } => {
-                assert!(!skip);
-                assert_eq!(message, "binary file (it contains NUL bytes); not checked");
+            Outcome::NotChecked(e) => {
+                assert!(!e.is_skip());
+                assert_eq!(
+                    e.to_string(),
+                    "binary file (it contains NUL bytes); not checked"
+                );
             }
             o => panic!("{o:?}"),
         }
@@ -112,10 +106,10 @@ mod tests {
             ..Settings::default()
         };
         match check("0123456789ab", &RuleSet::from_settings(&settings), galley) {
-            Outcome::NotChecked { skip, message } => {
-                assert!(skip);
+            Outcome::NotChecked(e) => {
+                assert!(e.is_skip());
                 assert_eq!(
-                    message,
+                    e.to_string(),
                     "skipped: 12 bytes is over the size limit of 10 bytes (--max-file-size)"
                 );
             }

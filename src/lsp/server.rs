@@ -260,8 +260,8 @@ impl<'c> Server<'c> {
                 });
                 published
             }
-            Outcome::NotChecked { skip, message } => {
-                let severity = if skip {
+            Outcome::NotChecked(e) => {
+                let severity = if e.is_skip() {
                     DiagnosticSeverity::WARNING
                 } else {
                     DiagnosticSeverity::ERROR
@@ -270,7 +270,7 @@ impl<'c> Server<'c> {
                     text: doc.text.clone(),
                     diags: Vec::new(),
                 });
-                vec![whole_document(severity, message, None)]
+                vec![whole_document(severity, e.to_string(), None)]
             }
         };
         self.publish(uri.clone(), published, version);
@@ -284,8 +284,7 @@ impl<'c> Server<'c> {
             Some(p) => self.resolver.rule_set_for(p),
             None => self.resolver.rule_set_for_stdin(None),
         };
-        let mut errors = self.resolver.take_errors();
-        errors.extend(self.resolver.take_pack_errors());
+        let errors = self.resolver.take_errors();
         for e in &errors {
             let message = format!("galley: {}: {}", e.path.display(), e.located_message());
             self.show(MessageType::ERROR, message);
