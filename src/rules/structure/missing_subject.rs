@@ -80,7 +80,9 @@ impl Rule for MissingSubject {
             // Reported only when the dependency parse agrees: no clause of the sentence
             // that stands on its own has a subject, and it is no imperative. Long sentences
             // are left alone, as sentence-fragment leaves them.
-            if long_with_verb(v, SUBJECTLESS_MAX_WORDS) || v.parse_has_main_clause() {
+            if long_with_verb(v, SUBJECTLESS_MAX_WORDS)
+                || v.parse_has_main_clause() && !opens_with_passive(v)
+            {
                 return;
             }
             if s.pos(found.verb.start) == Pos::Punct {
@@ -144,10 +146,18 @@ impl Rule for MissingSubject {
             }
             // In posts, a note that drops its subject at the start ("Reached out
             // separately.") is style; a subject lost after an opening phrase is a slip.
+            // So is the convention of reference documentation, where what is described is
+            // the subject left out: "When used with `rm`, removes the entry.", "If true,
+            // writes a log.", "If passed, will rebuild the tree." (a present or future verb;
+            // a subject lost in a post's narrative leaves a past one: "In discussing this,
+            // discovered that …").
             if blog_style(cx.settings, doc)
                 && (found.clause == 0
                     || found.verb.start == 0
-                    || v.word(found.verb.start - 1) != ",")
+                    || v.word(found.verb.start - 1) != ","
+                    || tags
+                        .get(found.verb.start)
+                        .is_some_and(|t| matches!(t.xpos, Xpos::Vbz | Xpos::Md)))
             {
                 return;
             }
@@ -170,6 +180,18 @@ impl Rule for MissingSubject {
             out.push(d);
         });
     }
+}
+
+/// A statement that opens with a finite "was", "were", "is", "are" or "had" and a
+/// participle ("Was told it was a rounding error.", "Had planned to retire next year."):
+/// the participle's subject is missing whatever clause the parse finds after it (an
+/// inversion puts the subject between them: "Had he known …").
+fn opens_with_passive(v: &super::visit::Visit) -> bool {
+    let first = v.word(0);
+    ["was", "were", "is", "are", "had"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && v.tags_upto(2).get(1).is_some_and(|t| t.xpos == Xpos::Vbn)
 }
 
 /// Subjectless sentences with more words than this are not reported: see

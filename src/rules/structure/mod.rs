@@ -8,3 +8,5 @@ pub(super) mod missing_subject;
 pub(super) mod orphaned_clause;
 pub(super) mod sentence_fragment;
 mod visit;
+
+pub(super) use visit::blog_style;

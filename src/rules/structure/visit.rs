@@ -346,7 +346,7 @@ pub(super) fn for_each_sentence<'d>(doc: &'d Document, mut f: impl FnMut(&Visit<
 /// Whether the structure rules read `doc` in the blog style: configured so, or for `auto`,
 /// when [`reads_as_post`] finds the draft written as a post (found once per document, and
 /// only when a rule asks).
-pub(super) fn blog_style(settings: &Settings, doc: &Document) -> bool {
+pub(in crate::rules) fn blog_style(settings: &Settings, doc: &Document) -> bool {
     settings
         .style
         .resolve(|| doc.analysis.clauses().post(|| reads_as_post(doc)))
@@ -457,7 +457,7 @@ pub(super) fn checked_block(doc: &Document, b: usize, alts: &[&Block]) -> bool {
     }
     let outer = doc.source[block.outer.clone()].trim();
     let emphasised = |c: char| outer.starts_with(c) && outer.ends_with(c);
-    if emphasised('*') || emphasised('_') {
+    if emphasised('*') || emphasised('_') || link_only(outer) {
         return false;
     }
     // An image inside the paragraph, or just above it.
@@ -467,6 +467,29 @@ pub(super) fn checked_block(doc: &Document, b: usize, alts: &[&Block]) -> bool {
                 && doc.source[x.outer.end..block.outer.start].trim().is_empty())
     });
     !image_near
+}
+
+/// A paragraph that is one link and nothing else but a closing stop: a pointer to another
+/// page ("[Moved to the archive](old.md).", `<a href="…">Read the full report</a>`), which
+/// reads as a label, not as a sentence.
+fn link_only(outer: &str) -> bool {
+    let body = outer.trim_end_matches(['.', '!', ' ']);
+    if let Some(rest) = body.strip_prefix('[') {
+        // `[text](url)` or `[text][ref]`, the text holding no link of its own.
+        let Some(close) = rest.find("](").or_else(|| rest.find("][")) else {
+            return false;
+        };
+        let (text, tail) = (&rest[..close], &rest[close + 1..]);
+        let closing = if tail.starts_with('(') { ')' } else { ']' };
+        return !text.contains(['[', ']'])
+            && tail.ends_with(closing)
+            && !tail[1..tail.len() - 1].contains([closing, ' ']);
+    }
+    let lower = body.get(..3).map(str::to_ascii_lowercase);
+    lower.as_deref() == Some("<a ")
+        && body.len() >= 4
+        && body[body.len() - 4..].eq_ignore_ascii_case("</a>")
+        && body.matches("</a>").count() + body.matches("</A>").count() == 1
 }
 
 /// Sentences with a verb and more words than this are not reported as fragments: past
