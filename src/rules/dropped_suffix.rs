@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, MarkupKind};
 use crate::language::lexicon::{self, Classes};
 use crate::text::case::match_case;
 use crate::text::tokens::{Token, TokenKind};
@@ -281,6 +281,22 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
                 lexicon::lookup(w).is_some_and(|e| e.classes.intersects(Classes::ANY_ADJ))
             })
     };
+    // "was rule out for offside", "were call off": a particle that only a verb takes.
+    if matches!(
+        word(b - 1),
+        Some("was" | "is" | "be" | "were" | "are" | "been" | "being")
+    ) && matches!(word(i + 1), Some("out" | "off" | "down" | "up"))
+    {
+        return true;
+    }
+    // After "been", a singular noun with no determiner cannot stand before any phrase of
+    // place, time or manner, its own noun bare too ("been release on probation").
+    let bare_phrase_follows = || {
+        matches!(
+            word(i + 1),
+            Some("on" | "in" | "at" | "with" | "from" | "into" | "without" | "under" | "after")
+        ) && word(i + 2).is_some_and(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
+    };
     match word(b - 1) {
         Some("were" | "are") => word(i + 1).is_some_and(|w| {
             matches!(
@@ -329,12 +345,9 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
         }
         Some("been" | "being")
             if phrase_follows(&["for", "in", "on", "at", "behind", "to"])
-                || adjective_phrase_follows(&["for", "in", "on", "at", "behind"]) =>
+                || adjective_phrase_follows(&["for", "in", "on", "at", "behind"])
+                || bare_phrase_follows() =>
         {
-            true
-        }
-        // "is being step down": a particle that only a verb takes.
-        Some("been" | "being") if matches!(word(i + 1), Some("down" | "up" | "out" | "off")) => {
             true
         }
         Some("been" | "being") => match toks.get(i + 1) {
@@ -349,6 +362,36 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
         },
         _ => false,
     }
+}
+
+/// Whether the document holds code (a code block or an inline code span): technical writing.
+fn has_code(doc: &Document) -> bool {
+    doc.markup
+        .iter()
+        .any(|m| matches!(m.kind, MarkupKind::InlineCode | MarkupKind::CodeBlock))
+}
+
+/// Whether the word at `range` is part of a dotted name ("assert.AssertionError",
+/// "os.path", "config.remove"): a letter or digit and a full stop right before it, or a
+/// full stop right after it and a name that starts in lower case or has a capital inside
+/// ("remove.The" is a missing space, not a name).
+fn dotted_name(prose: &str, range: std::ops::Range<usize>) -> bool {
+    let b = prose.as_bytes();
+    let before = range.start >= 2
+        && b[range.start - 1] == b'.'
+        && b[range.start - 2].is_ascii_alphanumeric();
+    let name: Vec<u8> = match b.get(range.end) {
+        Some(b'.') => b[range.end + 1..]
+            .iter()
+            .copied()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            .collect(),
+        _ => Vec::new(),
+    };
+    let after = name
+        .first()
+        .is_some_and(|c| !c.is_ascii_uppercase() || name[1..].iter().any(u8::is_ascii_uppercase));
+    before || after
 }
 
 /// A determiner or object pronoun right after the word: it takes an object, so it is a verb.
@@ -448,6 +491,15 @@ fn other_reading(
     {
         return true;
     }
+    // After an existential "there", the word opens the noun phrase: "if there are merge
+    // conflicts", "there were build failures".
+    if after_be
+        && subject
+            .as_deref()
+            .is_some_and(|w| matches!(w, "there" | "there's"))
+    {
+        return true;
+    }
     if noun_too
         && after_be
         && subject.as_deref().is_some_and(|w| {
@@ -544,6 +596,12 @@ impl DroppedSuffix {
             return false;
         }
         let (need, _) = need_before(doc, toks, i);
+        // With no grammar asking for a verb form, an unknown word in a technical text is
+        // most often a name the lexicon lacks: a package, a type, a command ("the bundled
+        // certifi package", "implements the body mixin").
+        if need == Need::Any && has_code(doc) {
+            return false;
+        }
         // The lexicon's rarest level keeps archaic spellings ("develope", "edite"): where the
         // grammar asks for a verb form, they count as truncations, not as words.
         // For a lower-case ASCII word, `lookup_folded` is the exact look-up.
@@ -721,6 +779,7 @@ impl Rule for DroppedSuffix {
                 if !doc.prose.as_bytes()[t.start..t.end]
                     .iter()
                     .all(u8::is_ascii_lowercase)
+                    || dotted_name(&doc.prose, t.start..t.end)
                 {
                     continue;
                 }
