@@ -94,6 +94,9 @@ impl Rule for RepeatedWord {
                 if !xt.eq_ignore_ascii_case(yt) || !xt.chars().any(char::is_alphabetic) {
                     continue;
                 }
+                if in_name(&doc.prose, x.start, y.end) || quoted_pair(&doc.prose, x.start, y.end) {
+                    continue;
+                }
                 // "first FIRST Global": a word and a differently cased name.
                 let shape = |w: &str| w.chars().skip(1).any(char::is_uppercase);
                 if shape(xt) != shape(yt) {
@@ -147,6 +150,34 @@ impl Rule for RepeatedWord {
             }
         }
     }
+}
+
+/// Whether the first word ends a name written as code and the second starts one, glued to
+/// the characters around them ("Changed shrink_to to …", "rename to_str to to_cow_str",
+/// "Function::Call call"): the words are parts of names, not a repetition.
+fn in_name(prose: &str, start: usize, end: usize) -> bool {
+    let b = prose.as_bytes();
+    let glued_before = start > 0
+        && match b[start - 1] {
+            b'_' | b':' => true,
+            b'.' => start > 1 && b[start - 2].is_ascii_alphanumeric(),
+            _ => false,
+        };
+    let glued_after = match b.get(end) {
+        Some(b'_' | b':') => true,
+        Some(b'.') => b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => false,
+    };
+    glued_before || glued_after
+}
+
+/// Whether the two words stand alone inside quotation marks: the repetition is mentioned,
+/// not made ("fix the \"the the\" typo").
+fn quoted_pair(prose: &str, start: usize, end: usize) -> bool {
+    let before = prose[..start].chars().next_back();
+    let after = prose[end..].chars().next();
+    matches!(before, Some('"' | '“' | '\'' | '‘' | '`'))
+        && matches!(after, Some('"' | '”' | '\'' | '’' | '`'))
 }
 
 /// What to delete to drop the second of two words, `x` and `y`, and whether the deletion is
