@@ -47,17 +47,57 @@ impl Rule for UnbalancedBrackets {
                 let prev = before.next();
                 let prev2 = before.next();
                 let at = block.range.start + i;
-                let face = emoticon(&text[..i], c, text[i + 1..].chars().next());
+                let next = text[i + 1..].chars().next();
+                let face = emoticon(&text[..i], c, next);
+                // A bracket named rather than used, read in the source (the prose blanks
+                // the markup around a link's text): alone between brackets of another
+                // kind, perhaps escaped ("U+007B ({)", "U+005B (\\[)"), or a closing one
+                // standing between words with no opening one to close ("a misplaced ) in
+                // the test").
+                let source = &doc.source[block.range.clone()];
+                let mut back = source.get(..i).unwrap_or("").chars().rev();
+                let mut sprev = back.next();
+                if sprev == Some('\\') {
+                    sprev = back.next();
+                }
+                let snext = source.get(i + 1..).and_then(|t| t.chars().next());
+                let family = |x: char| match x {
+                    '(' | ')' => 0,
+                    '[' | ']' => 1,
+                    _ => 2,
+                };
+                let space_then_word = |a: Option<char>, b: Option<char>| {
+                    matches!(a, Some(' ' | '\t')) && b.is_some_and(char::is_alphabetic)
+                };
+                let mut after = source.get(i + 1..).unwrap_or("").chars();
+                let mut before = source.get(..i).unwrap_or("").chars().rev();
+                let between_words = space_then_word(before.next(), before.next())
+                    && space_then_word(after.next(), after.next());
+                let named =
+                    between_words && ")]}".contains(c) && !stack.iter().any(|&(_, o)| o == pair(c))
+                        || sprev.is_some_and(|p| "([{".contains(p) && family(p) != family(c))
+                            && snext.is_some_and(|n| ")]}".contains(n) && family(n) != family(c));
                 match c {
+                    _ if named => {}
                     '(' if face => {}
                     '(' | '[' | '{' => stack.push((at, c)),
                     ')' | ']' | '}' => {
                         // "a)", "2)", "iv)" as list markers inside a paragraph.
                         let marker = c == ')'
-                            && prev.is_some_and(|p| p.is_alphanumeric())
-                            && prev2.is_none_or(|p| p.is_whitespace() || p == '(')
+                            && (prev.is_some_and(|p| p.is_alphanumeric())
+                                && prev2.is_none_or(|p| p.is_whitespace() || p == '(')
+                                || enumerator(&text[..i]))
                             && !stack.iter().any(|&(_, o)| o == '(');
-                        if marker || face {
+                        // A half-open interval: "[0, 10)", "(a, b]".
+                        let half_open = |stack: &[(usize, char)]| {
+                            stack.last().is_some_and(|&(open_at, o)| {
+                                (o == '[' && c == ')' || o == '(' && c == ']')
+                                    && interval(&text[open_at - block.range.start + 1..i])
+                            })
+                        };
+                        if half_open(&stack) {
+                            stack.pop();
+                        } else if marker || face {
                         } else if stack.last().is_some_and(|&(_, o)| o == pair(c)) {
                             stack.pop();
                         } else if let Some(&(open_at, open)) = stack.last() {
@@ -146,6 +186,44 @@ fn inside_quotation(text: &str, i: usize) -> bool {
 fn ends_with_reference(text: &str) -> bool {
     let body = text.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '#');
     body.ends_with('&') && body.len() + 1 < text.len()
+}
+
+/// Does `before` end with a list enumerator of more than one character, a number or a
+/// roman numeral standing alone ("ii", "iv", "12"), whose ")" follows?
+fn enumerator(before: &str) -> bool {
+    let word_start = before.len()
+        - before
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+    let word = &before[word_start..];
+    let alone = before[..word_start]
+        .chars()
+        .next_back()
+        .is_none_or(|p| p.is_whitespace() || p == '(');
+    alone
+        && (2..=4).contains(&word.len())
+        && (word.bytes().all(|b| b.is_ascii_digit())
+            || word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+            || word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+}
+
+/// Is `inner` the inside of an interval: two bounds, each one short token (a number, a
+/// letter, a name of a few characters), separated by a comma ("0x800, 0x10000")?
+fn interval(inner: &str) -> bool {
+    let mut parts = inner.split(',');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let bound = |s: &str| {
+        let s = s.trim();
+        !s.is_empty()
+            && s.len() <= 16
+            && !s.contains(char::is_whitespace)
+            && (s.chars().count() == 1 || s.contains(|c: char| c.is_ascii_digit()) || s == "∞")
+    };
+    bound(a) && bound(b)
 }
 
 /// Is `b` a bracket byte?
