@@ -24,9 +24,10 @@ static DOC: RuleDoc = RuleDoc {
             emphasis and quotation-mark style (inline code and link addresses must match too). \
             Not a duplicate: a sentence written three times or more (a refrain or a template), \
             a sentence that opens paragraphs after headings or run-in labels of the same text \
-            (parallel sections), a lone sentence used again in another section (a heading \
-            between the copies: an introduction or a call to action reused on purpose; a \
-            passage of two sentences or more still counts), a copy in a summary section (\"TL;DR\", \"Summary\", \"In \
+            (parallel sections), a lone sentence used again in another section in a post \
+            (the `blog` style) or, in any style, one that speaks to the reader (an \
+            imperative, a sentence with \"you\": an introduction or a call to action \
+            reused on purpose; a passage of two sentences or more still counts), a copy in a summary section (\"TL;DR\", \"Summary\", \"In \
             short\"), a question, a lead-in ending with a colon, an attribution \
             line, a sentence counted short once its code, link text and addresses are left \
             out, the headline, and sentences in list items, tables, block quotes and HTML \
@@ -130,16 +131,21 @@ impl Rule for DuplicateSentence {
             if words < MIN_OWN_WORDS {
                 continue;
             }
-            // A lone sentence used again in another section (a heading between the copies)
-            // is reused on purpose: an introduction repeated where a second section needs
-            // it, a call to action closing the post as it opened it. A pasted passage of
-            // two sentences or more, or a sentence repeated within its section, is not.
+            // In a post, a lone sentence used again in another section (a heading between
+            // the copies) is reused on purpose: an introduction repeated where a second
+            // section needs it, a call to action closing the post as it opened it. A pasted
+            // passage of two sentences or more, a sentence repeated within its section, or
+            // any repeat in news copy (which never restates a sentence word for word) is not.
             let (fb, sb) = (
                 sentences[firsts.start].block,
                 sentences[seconds.start].block,
             );
             let between = doc.blocks.get(fb + 1..sb).unwrap_or(&[]);
-            if seconds.len() == 1 && between.iter().any(|b| section_heading(doc, b)) {
+            if seconds.len() == 1
+                && between.iter().any(|b| section_heading(doc, b))
+                && (super::structure::blog_style(cx.settings, doc)
+                    || addresses_reader(doc, seconds.start))
+            {
                 continue;
             }
             let span = sentences[seconds.start].range.start..sentences[seconds.end - 1].range.end;
@@ -173,6 +179,33 @@ impl Rule for DuplicateSentence {
             );
         }
     }
+}
+
+/// Does sentence `i` speak to the reader: an imperative, or a sentence with "you" in it (a
+/// call to action, which a text may well close with as it opened)?
+fn addresses_reader(doc: &Document, i: usize) -> bool {
+    let a = &doc.analysis;
+    let s = &a.sentences[i];
+    use crate::language::lexicon::Classes;
+    use crate::language::tagger::Xpos;
+    let tags = a.sentence_tags_upto(&doc.prose, i, 2);
+    // A verb first, tagged so, or one that can be a verb before what opens a noun phrase
+    // ("Send questions to …", which the tagger may read as a compound noun).
+    let imperative = tags.first().is_some_and(|t| t.xpos == Xpos::Vb)
+        || a.lex(&doc.prose)
+            .classes
+            .get(s.tokens.start)
+            .is_some_and(|c| c.contains(Classes::VERB))
+            && tags
+                .get(1)
+                .is_some_and(|t| matches!(t.xpos, Xpos::Dt | Xpos::PrpS | Xpos::Prp | Xpos::Nns));
+    imperative
+        || a.tokens[s.tokens.clone()].iter().any(|t| {
+            matches!(
+                t.text(&doc.prose).to_ascii_lowercase().as_str(),
+                "you" | "your" | "yours" | "yourself"
+            )
+        })
 }
 
 /// Is block `b` a heading that opens a section: not the headline pasted again (a leading
@@ -437,6 +470,7 @@ mod tests {
 
     #[test]
     fn a_lone_sentence_reused_in_another_section_is_deliberate_and_a_passage_is_not() {
+        // In news copy a statement written again in another section is a paste.
         let lone = format!(
             "# Ferry
 
@@ -447,7 +481,33 @@ mod tests {
 {LONG}
 "
         );
-        assert_eq!(findings(&lone), vec![]);
+        assert_eq!(findings(&lone), once(LONG));
+        // In a post (here: one with code), the same reuse is an introduction restated.
+        let post = format!(
+            "# Ferry
+
+{LONG} The timetable is in `ferry.txt`.
+
+## Fares
+
+{LONG}
+"
+        );
+        assert_eq!(findings(&post), vec![]);
+        // A call to action, in any style, may close a text as it opened it.
+        let call =
+            "Send questions to the harbour office before the first of May, or call the pier.";
+        let calls = format!(
+            "# Ferry
+
+{call}
+
+## Fares
+
+{call}
+"
+        );
+        assert_eq!(findings(&calls), vec![]);
         let same_section = format!(
             "# Ferry
 
