@@ -94,6 +94,10 @@ fn neighbours(
 /// What the character `c`, between `prev` and `next`, is as a double quotation mark, with
 /// `depth` quotations open before it in the block.
 fn classify(c: char, prev: Option<char>, next: Option<char>, depth: usize) -> Option<Mark> {
+    // A mark named between brackets ("U+0022 (\")") quotes nothing.
+    if prev == Some('(') && next == Some(')') || prev == Some('[') && next == Some(']') {
+        return None;
+    }
     match c {
         '“' | '„' => Some(Mark::Open),
         '”' => Some(Mark::Close),
