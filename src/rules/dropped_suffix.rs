@@ -371,12 +371,16 @@ fn has_code(doc: &Document) -> bool {
         .any(|m| matches!(m.kind, MarkupKind::InlineCode | MarkupKind::CodeBlock))
 }
 
-/// Whether the word at `range` is part of a dotted name ("assert.AssertionError",
-/// "os.path", "config.remove"): a letter or digit and a full stop right before it, or a
-/// full stop right after it and a name that starts in lower case or has a capital inside
-/// ("remove.The" is a missing space, not a name).
-fn dotted_name(prose: &str, range: std::ops::Range<usize>) -> bool {
+/// Whether the word at `range` is one of a pair joined by a slash ("encode/decode"), or part
+/// of a dotted name ("assert.AssertionError", "os.path", "config.remove"): a letter or digit
+/// and a full stop right before it, or a full stop right after it and a name that starts in
+/// lower case or has a capital inside ("remove.The" is a missing space, not a name).
+fn joined_name(prose: &str, range: std::ops::Range<usize>) -> bool {
     let b = prose.as_bytes();
+    // "encode/decode errors": one of a pair of words set against each other.
+    if b.get(range.end) == Some(&b'/') || range.start > 0 && b[range.start - 1] == b'/' {
+        return true;
+    }
     let before = range.start >= 2
         && b[range.start - 1] == b'.'
         && b[range.start - 2].is_ascii_alphanumeric();
@@ -779,7 +783,7 @@ impl Rule for DroppedSuffix {
                 if !doc.prose.as_bytes()[t.start..t.end]
                     .iter()
                     .all(u8::is_ascii_lowercase)
-                    || dotted_name(&doc.prose, t.start..t.end)
+                    || joined_name(&doc.prose, t.start..t.end)
                 {
                     continue;
                 }
