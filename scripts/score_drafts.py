@@ -2,7 +2,8 @@
 """Score galley on the project's own annotated drafts.
 
 usage: scripts/score_drafts.py [GALLEY] [DIR ...]
-       (default galley: target/release/galley; default dirs: examples/drafts tests/corpus/sound)
+       (default galley: target/release/galley; default dirs: examples/drafts tests/corpus/sound
+        tests/corpus/drafts)
 
 Each NAME.md may have NAME.gold.json beside it: {"items": [{"id", "class", "quote", "nth"}]}.
 A finding matches an item when the rule's class equals the item's class and the byte spans
@@ -35,7 +36,7 @@ def spans(data, item):
 def main():
     args = sys.argv[1:]
     exe = args[0] if args else "target/release/galley"
-    dirs = args[1:] or ["examples/drafts", "tests/corpus/sound"]
+    dirs = args[1:] or ["examples/drafts", "tests/corpus/sound", "tests/corpus/drafts"]
     files = sorted(os.path.join(d, f) for d in dirs for f in os.listdir(d) if f.endswith(".md"))
     p = subprocess.run([exe, "check", "--format", "json", *files], capture_output=True, text=True)
     report = json.loads(p.stdout)

@@ -123,3 +123,30 @@ fn example_drafts_match_their_answer_keys() {
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The drafts of `tests/corpus/drafts`, written by a session that saw neither galley's code
+/// nor its other test texts; misses left, with the reason.
+const KNOWN_DRAFT_MISSES: &[&str] = &[
+    // The headline set off by commas as an appositive: the spliced-headline rule reports a
+    // run that breaks its sentence with nothing between.
+    "d01_council_harbour.md: missed D1 repeated-headline",
+    // A two-word phrase closing its paragraph: short verbless sentences there are left
+    // alone (they are as often deliberate).
+    "d02_court_water_district.md: missed D5 fragment",
+    // "would now be review.": a noun reading ("would be review") is not ruled out.
+    "d03_business_mill_closure.md: missed D5 dropped-suffix",
+    // The parse finds a clause in the participle phrase's relative clause.
+    "d03_business_mill_closure.md: missed D6 fragment",
+    // The host sentence ends with an adverbial clause ("He told reporters as he arrived."),
+    // which the orphaned-clause rule does not look past.
+    "d10_diplomacy_serran_valley.md: missed D1 fragment",
+];
+
+#[test]
+fn second_drafts_match_their_answer_keys() {
+    let problems: Vec<String> = check_folder("tests/corpus/drafts")
+        .into_iter()
+        .filter(|p| !KNOWN_DRAFT_MISSES.iter().any(|k| p.starts_with(k)))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
