@@ -142,9 +142,6 @@ const KNOWN_DRAFT_MISSES: &[&str] = &[
     "d03_business_mill_closure.md: missed D5 dropped-suffix",
     // The parse finds a clause in the participle phrase's relative clause.
     "d03_business_mill_closure.md: missed D6 fragment",
-    // The host sentence ends with an adverbial clause ("He told reporters as he arrived."),
-    // which the orphaned-clause rule does not look past.
-    "d10_diplomacy_serran_valley.md: missed D1 fragment",
 ];
 
 #[test]

@@ -137,8 +137,11 @@ impl Sent<'_> {
         if self.quoted(stop) || self.w(stop) != "." {
             return None;
         }
-        let floor = stop.saturating_sub(12);
-        let mut k = stop;
+        // What the host sentence says ends before a closing clause of time ("He told
+        // reporters as he arrived."): the reported clause belonged before that one.
+        let end = self.closing_time_clause(stop).unwrap_or(stop);
+        let floor = end.saturating_sub(12);
+        let mut k = end;
         while k > floor {
             k -= 1;
             if self.quoted(k) {
@@ -155,8 +158,8 @@ impl Sent<'_> {
                 if !self.verb_is(k, REPORTING_VERBS_K) {
                     return None;
                 }
-                let tail_ok = self.tail_ok(k + 1, stop)
-                    || (self.verb_is(k, TELL_VERBS_K) && self.hearer_then_tail(k + 1, stop));
+                let tail_ok = self.tail_ok(k + 1, end)
+                    || (self.verb_is(k, TELL_VERBS_K) && self.hearer_then_tail(k + 1, end));
                 if !tail_ok {
                     return None;
                 }
@@ -168,7 +171,7 @@ impl Sent<'_> {
             }
             if matches!(p, Pos::Nn | Pos::Nns)
                 && self.is_any(k, THAT_NOUNS_K)
-                && self.tail_ok(k + 1, stop)
+                && self.tail_ok(k + 1, end)
             {
                 // Its noun phrase, and the verb or preposition before it.
                 let mut a = k;
@@ -240,6 +243,28 @@ impl Sent<'_> {
     /// Tokens `a..b` are adverbials that may close a reporting clause: empty, or starting
     /// with a preposition, an adverb or a time word ("on Friday", "in a statement", "late
     /// on Sunday", "last week"), with no verb or clause inside.
+    /// The start of a short clause of time closing the sentence before `stop`: "as", "when",
+    /// "while", "after", "before" or "once" within its last eight words, then words with a
+    /// finite verb and no comma ("as he arrived", "after the vote closed"), or a participle
+    /// alone ("when asked").
+    fn closing_time_clause(&self, stop: usize) -> Option<usize> {
+        let m = (stop.saturating_sub(8).max(2)..stop)
+            .rev()
+            .find(|&m| self.is_any(m, words!["as", "when", "while", "after", "before", "once"]))?;
+        let rest = m + 1..stop;
+        if rest
+            .clone()
+            .any(|k| self.pos(k) == Pos::Punct || self.quoted(k))
+        {
+            return None;
+        }
+        let finite = rest
+            .clone()
+            .any(|k| matches!(self.pos(k), Pos::Vbd | Pos::Vbz | Pos::Vbp));
+        let participle = rest.len() == 1 && self.pos(m + 1) == Pos::Vbn;
+        (finite || participle).then_some(m)
+    }
+
     fn tail_ok(&self, a: usize, b: usize) -> bool {
         if a >= b {
             return true;
