@@ -140,8 +140,6 @@ const KNOWN_DRAFT_MISSES: &[&str] = &[
     "d02_court_water_district.md: missed D5 fragment",
     // "would now be review.": a noun reading ("would be review") is not ruled out.
     "d03_business_mill_closure.md: missed D5 dropped-suffix",
-    // The parse finds a clause in the participle phrase's relative clause.
-    "d03_business_mill_closure.md: missed D6 fragment",
 ];
 
 #[test]

@@ -282,6 +282,13 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
             let lex = &doc.analysis.lex(prose).classes[v.block[v.index].tokens.clone()];
             // (A past form right after an opening "having" is its participle.)
             let having = first.eq_ignore_ascii_case("having");
+            // A verb inside a clause that the parse hangs from the participle (a relative
+            // clause: "Emptying the village of the families it needs.") is no main verb.
+            let mut parse = None;
+            let mut dependent = |k: usize| {
+                let p = *parse.get_or_insert_with(|| v.parse());
+                p.root() == Some(0) && in_subordinate_clause(p, k, 0)
+            };
             if tags.iter().enumerate().any(|(k, t)| {
                 !(having && k == 1 && t.xpos == Xpos::Vbd)
                     && (t.finite || matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md))
@@ -293,7 +300,7 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
                             tags[k - 1].xpos,
                             Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Prp
                         )
-            }) {
+            } && !dependent(k)) {
                 return;
             }
             format!(
