@@ -286,8 +286,11 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
             // clause: "Emptying the village of the families it needs.") is no main verb.
             let mut parse = None;
             let mut dependent = |k: usize| {
+                if tags[0].xpos != Xpos::Vbg {
+                    return false;
+                }
                 let p = *parse.get_or_insert_with(|| v.parse());
-                p.root() == Some(0) && in_subordinate_clause(p, k, 0)
+                p.root() == Some(0) && in_relative_clause(p, k, 0)
             };
             if tags.iter().enumerate().any(|(k, t)| {
                 !(having && k == 1 && t.xpos == Xpos::Vbd)
@@ -319,6 +322,25 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
     };
     let d = Diagnostic::new(DOC.id, s.span(0, s.len()), message);
     out.push(suggest_join(doc, v, &s, d, shape));
+}
+
+/// Whether token `j` lies in a clause that modifies a noun (a relative clause, with or
+/// without its relative word) on its way up to `root`.
+fn in_relative_clause(p: &crate::language::parser::Parse, j: usize, root: usize) -> bool {
+    let mut at = j;
+    for _ in 0..p.len() {
+        if at == root {
+            return false;
+        }
+        if matches!(p.deprel(at), Some(Deprel::Acl | Deprel::AclRelcl)) {
+            return true;
+        }
+        match p.head(at) {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// A prepositional phrase of two or three words standing between two sentences of its
