@@ -23,7 +23,10 @@ static DOC: RuleDoc = RuleDoc {
             running text) or runs to eight words or more, and the sentence does not join with \
             it: an article stands right before it (\"the Council Approves Budget decision\"), \
             or a word that cannot follow a clause (a noun, a verb, an article) comes right \
-            after it (\"...visited Council to Approve New Budget the town hall...\"). Silent on \
+            after it (\"...visited Council to Approve New Budget the town hall...\"); or the whole \
+            headline of five words or more, its capitals kept, stands anywhere inside the \
+            sentence (\"...said in a statement Council to Approve New Budget on Monday.\"). \
+            Silent on \
             a name the headline shares with the text (\"the Harbour Regatta was...\"), on the \
             headline's words in the text's own case (\"the Kerrow Library reopens after its \
             renovation work...\"), on a sentence that opens with the headline's words or says \
@@ -103,7 +106,10 @@ impl Rule for SplicedHeadline {
                     if j > 0
                         && verbs[..run].contains(&true)
                         && pasted(doc, &title, verbs, &sw[j..j + run])
-                        && breaks(doc, &sw, j, run)
+                        && (breaks(doc, &sw, j, run)
+                            || run == title.len()
+                                && run >= WHOLE_RUN
+                                && title_case_kept(doc, &title, verbs, &sw[j..j + run]))
                         && !cited(doc, block.range.start, span.clone())
                     {
                         let pasted = &doc.source[span.clone()];
@@ -134,6 +140,11 @@ impl Rule for SplicedHeadline {
     }
 }
 
+/// The fewest words of a headline that, pasted whole into a sentence with its capitals, is
+/// a paste whatever words surround it ("told a press conference in Kells Inquiry Finds
+/// Crew Ignored Warnings that …"): a sentence that names a headline quotes it or links it.
+const WHOLE_RUN: usize = 5;
+
 /// The fewest headline words in a row that look pasted without the headline's capitals.
 const LONG_RUN: usize = 8;
 
@@ -141,11 +152,16 @@ const LONG_RUN: usize = 8;
 /// words or more, or a verb of the headline with its title-case capital kept ("to Travel",
 /// "Approves"): names keep their capitals in running text, verbs never do.
 fn pasted(doc: &Document, title: &[Word], verbs: &[bool], run: &[Range<usize>]) -> bool {
-    run.len() >= LONG_RUN
-        || run.iter().zip(title).zip(verbs).any(|((w, tw), &verb)| {
-            let text = &doc.source[w.clone()];
-            verb && text == &doc.source[tw.range.clone()] && title_cased_common(text)
-        })
+    run.len() >= LONG_RUN || title_case_kept(doc, title, verbs, run)
+}
+
+/// Does the run keep the headline's capitals on one of its verbs ("Finds", "Take"), as
+/// only a paste does?
+fn title_case_kept(doc: &Document, title: &[Word], verbs: &[bool], run: &[Range<usize>]) -> bool {
+    run.iter().zip(title).zip(verbs).any(|((w, tw), &verb)| {
+        let text = &doc.source[w.clone()];
+        verb && text == &doc.source[tw.range.clone()] && title_cased_common(text)
+    })
 }
 
 /// Does the run of headline words `sw[j..j + run]`, a clause, break its sentence? An article
