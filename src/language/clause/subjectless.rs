@@ -323,14 +323,18 @@ impl Sent<'_> {
         if classes.contains(Classes::VERB_3SG) && !classes.contains(Classes::VERB_PAST) {
             // "…, says he." is an inversion; "Says he is delighted." opening the sentence,
             // with a finite verb after the pronoun, is a subjectless report.
-            // (Or "the" and a noun with its own verb: "Thinks the bug is in the parser.")
+            // (Or "the" and a noun with its own verb: "Thinks the bug is in the parser.",
+            // "Says the bridge remains safe.")
             let report_opens = v == 0
                 && (self.personal_pronoun(v + 1) && v + 2 < self.len() && self.maybe_finite(v + 2)
                     || self.is(v + 1, "the")
                         && self.verb_is(v, REPORTING_VERBS_K)
                         && v + 3 < self.len()
                         && self.pos(v + 2) == Pos::Nn
-                        && self.is_any(v + 3, words!["is", "was", "has", "will", "would", "can"]));
+                        && (self.is_any(v + 3, words!["is", "was", "has", "will", "would", "can"])
+                            // "Says the bridge remains safe": a verb that is no noun.
+                            || self.is_any(v, words!["says", "adds"])
+                                && matches!(self.pos(v + 3), Pos::Vbz | Pos::Vbd)));
             if self.inverted_after(v)
                 || self.is_any(v, words!["says", "adds", "writes", "notes"])
                     && self.subject_start_strict(v + 1)

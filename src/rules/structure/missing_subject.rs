@@ -81,7 +81,7 @@ impl Rule for MissingSubject {
             // that stands on its own has a subject, and it is no imperative. Long sentences
             // are left alone, as sentence-fragment leaves them.
             if long_with_verb(v, SUBJECTLESS_MAX_WORDS)
-                || v.parse_has_main_clause() && !opens_with_passive(v)
+                || v.parse_has_main_clause() && !opens_without_subject(v)
             {
                 return;
             }
@@ -183,15 +183,34 @@ impl Rule for MissingSubject {
 }
 
 /// A statement that opens with a finite "was", "were", "is", "are" or "had" and a
-/// participle ("Was told it was a rounding error.", "Had planned to retire next year."):
-/// the participle's subject is missing whatever clause the parse finds after it (an
-/// inversion puts the subject between them: "Had he known …").
-fn opens_with_passive(v: &super::visit::Visit) -> bool {
+/// participle ("Was told it was a rounding error.", "Had planned to retire next year."), or
+/// with a reporting verb in the present or past ("Says the bridge remains safe.", "Added
+/// that the talks would resume."): the verb's subject is missing whatever clause the parse
+/// finds after it. (An inversion puts the subject between the auxiliary and the participle,
+/// "Had he known …"; a reporting verb inverted with its speaker stands by a quotation or a
+/// colon, "Said the mayor: …".)
+fn opens_without_subject(v: &super::visit::Visit) -> bool {
     let first = v.word(0);
-    ["was", "were", "is", "are", "had"]
+    let passive = ["was", "were", "is", "are", "had"]
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w))
-        && v.tags_upto(2).get(1).is_some_and(|t| t.xpos == Xpos::Vbn)
+        && v.tags_upto(2).get(1).is_some_and(|t| t.xpos == Xpos::Vbn);
+    let reporting = [
+        "says", "said", "adds", "added", "insists", "insisted", "claims", "claimed", "admits",
+        "admitted", "warns", "warned", "told", "tells",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w))
+        && v.tags_upto(1)
+            .first()
+            .is_some_and(|t| matches!(t.xpos, Xpos::Vbz | Xpos::Vbd))
+        && !v.toks().iter().any(|t| {
+            matches!(
+                t.text(&v.doc.prose),
+                "\"" | "“" | "”" | "'" | "‘" | "’" | ":" | "?"
+            )
+        });
+    passive || reporting
 }
 
 /// Subjectless sentences with more words than this are not reported: see
