@@ -132,6 +132,16 @@ fn example_drafts_match_their_answer_keys() {
 /// The drafts of `tests/corpus/drafts`, written by a session that saw neither galley's code
 /// nor its other test texts; misses left, with the reason.
 const KNOWN_DRAFT_MISSES: &[&str] = &[
+    // A bare noun phrase with a relative clause that has no relative word: its verb reads
+    // as the main verb to every analysis galley has.
+    "football-transfer.md: missed D2 fragment",
+    // A social line that names the account: left as the author's own (see the boilerplate
+    // list's note on it).
+    "football-transfer.md: missed D5 boilerplate",
+    // A credit line is the article's own unless it follows the article's last sentence.
+    "museum-theft.md: missed D4 boilerplate",
+    // The lexicon knows "quote" as an adverb too ("quote, unquote"), which keeps it silent.
+    "port-strike.md: missed D6 dropped-suffix",
     // A two-word phrase closing its paragraph: short verbless sentences there are left
     // alone (they are as often deliberate).
     "d02_court_water_district.md: missed D5 fragment",
