@@ -13,7 +13,7 @@
 //! | 24 | 4 | number of pairs |
 //! | 28 | 4 | weight scale (the weights are the averaged perceptron's times this) |
 //! | 32 | 4 | number of dense rows |
-//! | 36 | 4 | 0 |
+//! | 36 | 4 | beam width the model was trained for (0 or 1: greedy parsing) |
 //! | 40 | 8 × slots | the table: per slot, the key's upper 32 bits (0: empty slot; a key whose upper bits are 0 is stored as 1) and the row (see below) |
 //! | … | 4 × pairs | the pairs: class << 16 \| weight as an `i16` |
 //! | … | 2 × classes × dense rows | the dense rows: a weight (`i16`) for every class |
@@ -35,6 +35,9 @@ use crate::language::prefetch;
 pub(crate) const MAGIC: &[u8; 4] = b"GPAR";
 pub(crate) const VERSION: u32 = 3;
 pub(crate) const HEADER_LEN: usize = 40;
+
+/// The widest beam a model may ask for.
+pub const MAX_BEAM: usize = 64;
 
 /// Rows with at least this many pairs are stored dense.
 const DENSE_FROM: usize = 24;
@@ -65,6 +68,8 @@ pub struct Model<'a> {
     mask: usize,
     /// Relations the model predicts.
     pub labels: u64,
+    /// How many hypotheses the parser keeps (1: greedy).
+    pub beam: usize,
 }
 
 #[inline]
@@ -91,6 +96,7 @@ impl<'a> Model<'a> {
         let labels = u64::from_le_bytes(bytes[16..24].try_into().ok()?);
         let n_pairs = u32_at(bytes, 24) as usize;
         let n_dense = u32_at(bytes, 32) as usize;
+        let beam = (u32_at(bytes, 36) as usize).clamp(1, MAX_BEAM);
         let slots_end = HEADER_LEN + 8 * n_slots;
         let pairs_end = slots_end + 4 * n_pairs;
         let end = pairs_end + 2 * N_CLASSES * n_dense;
@@ -103,6 +109,7 @@ impl<'a> Model<'a> {
             dense: &bytes[pairs_end..end],
             mask: n_slots.wrapping_sub(1),
             labels,
+            beam,
         })
     }
 
@@ -114,6 +121,7 @@ impl<'a> Model<'a> {
             dense: &[],
             mask: 0,
             labels: u64::MAX,
+            beam: 1,
         }
     }
 
@@ -274,8 +282,9 @@ fn inline(row: &[(u8, i16)]) -> Option<u32> {
     }
 }
 
-/// Write a model file from rows of (class, weight) pairs by key.
-pub fn write(rows: &[Row], labels: u64, scale: u32) -> Vec<u8> {
+/// Write a model file from rows of (class, weight) pairs by key, for parsing with a beam
+/// of `beam` hypotheses.
+pub fn write(rows: &[Row], labels: u64, scale: u32, beam: usize) -> Vec<u8> {
     // At most three quarters full.
     let n_slots = if rows.is_empty() {
         0
@@ -326,7 +335,7 @@ pub fn write(rows: &[Row], labels: u64, scale: u32) -> Vec<u8> {
     out.extend_from_slice(&(pairs.len() as u32).to_le_bytes());
     out.extend_from_slice(&scale.to_le_bytes());
     out.extend_from_slice(&((dense.len() / N_CLASSES) as u32).to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&(beam.clamp(1, MAX_BEAM) as u32).to_le_bytes());
     for (fp, r) in table {
         out.extend_from_slice(&fp.to_le_bytes());
         out.extend_from_slice(&r.to_le_bytes());
@@ -360,7 +369,7 @@ mod tests {
                 vec![(113, i16::MIN + 1), (0, i16::MAX)],
             ),
         ];
-        let bytes = write(&rows, u64::MAX, 1);
+        let bytes = write(&rows, u64::MAX, 1, 1);
         let m = Model::new(&bytes).expect("a readable model");
         for (key, row) in &rows {
             let mut want: Vec<(usize, i32)> = row
