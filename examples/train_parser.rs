@@ -1,7 +1,12 @@
 //! Train galley's dependency parser and measure it on held-out GUM documents.
 //!
-//! `cargo run --release --example train_parser [-- --epochs N --min-weight W --ensemble N
-//! --out DIR]`
+//! `cargo run --release --example train_parser [-- --epochs N --beam N --min-weight W
+//! --ensemble N --out DIR]`
+//!
+//! `--beam N` trains for beam search with N hypotheses (1: greedy, with the dynamic oracle);
+//! `--early-update` updates at the first step the gold hypothesis falls out of the beam
+//! instead of the step of largest violation; `--parse-beam N` writes a model that asks for a
+//! beam of N hypotheses whatever it was trained with.
 //!
 //! `-- --dev` trains without the development documents and measures on them instead of
 //! writing a model (see `data/parser/README.md`).

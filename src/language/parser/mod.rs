@@ -673,7 +673,6 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
     ];
 }
 
-
 // ---------------------------------------------------------------------------------------
 // Beam search
 // ---------------------------------------------------------------------------------------
@@ -755,7 +754,8 @@ impl Beam {
             score(i, &it.st, &mut s);
             for (c, &v) in s.iter().enumerate() {
                 if it.st.valid(c, labels) {
-                    self.cands.push((it.score + i64::from(v), i as u32, c as u8));
+                    self.cands
+                        .push((it.score + i64::from(v), i as u32, c as u8));
                 }
             }
         }
@@ -1146,6 +1146,40 @@ mod tests {
             }
         }
         assert!(compared > 1000, "too few parses compared: {compared}");
+    }
+
+    /// A beam of one hypothesis takes the transitions greedy parsing takes.
+    #[test]
+    fn a_beam_of_one_is_greedy() {
+        let model = embedded();
+        let words: Vec<&str> =
+            "The council voted on Tuesday to close the library , which had been open since 1901 ."
+                .split(' ')
+                .collect();
+        let tags = tagger::tag(&words);
+        let mut toks = Vec::new();
+        sentence_toks(&words, &tags, &mut toks);
+        let mut keys = [0u64; N_FEATURES];
+        let mut st = State::default();
+        st.reset(words.len());
+        let mut greedy = Vec::new();
+        while !st.terminal() {
+            features(&st, &toks, &mut keys);
+            let mut scores: Scores = [0; N_CLASSES];
+            model.add(&keys, &mut scores);
+            let c = best_valid(&st, &scores, model.labels);
+            st.apply(c);
+            greedy.push(c as u8);
+        }
+        let mut beam = Beam::default();
+        beam.reset(words.len());
+        while !beam.done() {
+            beam.step(1, model.labels, &mut |_, st, s| {
+                features(st, &toks, &mut keys);
+                model.add(&keys, s);
+            });
+        }
+        assert_eq!(beam.items[0].classes, greedy);
     }
 
     #[test]

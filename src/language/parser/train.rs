@@ -658,7 +658,9 @@ pub fn train(
         if let Some(m) = Model::new(&bytes) {
             let all = measure(&m);
             log(format!(
-                "min weight {min}: {} bytes, UAS {:.4} LAS {:.4}",
+                "min weight {min}: {} features, {} weights, {} bytes, UAS {:.4} LAS {:.4}",
+                rows.len(),
+                rows.iter().map(|r| r.1.len()).sum::<usize>(),
                 bytes.len(),
                 all.uas(),
                 all.las()
@@ -744,7 +746,6 @@ fn train_one(
     }
     model
 }
-
 
 /// Replay `classes` from the initial state of `p` and add `d` to the weights of each
 /// transition taken from step `from` on.
