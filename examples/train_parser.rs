@@ -51,6 +51,7 @@ fn main() {
                     .map(|v| v.parse().expect("numbers"))
                     .collect()
             }
+            "--sweep-dir" => opts.sweep_dir = Some(PathBuf::from(value())),
             "--out" => out = PathBuf::from(value()),
             "--data" => data = PathBuf::from(value()),
             "--speed" => speed_only = true,

@@ -545,6 +545,9 @@ pub struct Options {
     pub ensemble: usize,
     /// Other values of `min_weight` to measure (with the `measure` given to [`train`]).
     pub sweep: Vec<f64>,
+    /// Where to write the models of `sweep` (`model-W.bin` for `--min-weight W`), if
+    /// anywhere.
+    pub sweep_dir: Option<std::path::PathBuf>,
     /// Hypotheses kept in training (1: greedy training with the dynamic oracle; more:
     /// beam search, trained as a whole).
     pub beam: usize,
@@ -565,6 +568,7 @@ impl Default for Options {
             min_weight: 0.0,
             ensemble: 1,
             sweep: Vec::new(),
+            sweep_dir: None,
             beam: 1,
             parse_beam: 0,
             max_violation: true,
@@ -655,6 +659,11 @@ pub fn train(
     for &min in &opts.sweep {
         let (rows, scale) = model.quantised(min);
         let bytes = model::write(&rows, labels, scale, parse_beam);
+        if let Some(dir) = &opts.sweep_dir
+            && let Err(e) = std::fs::write(dir.join(format!("model-{min}.bin")), &bytes)
+        {
+            log(format!("model of min weight {min} not written: {e}"));
+        }
         if let Some(m) = Model::new(&bytes) {
             let all = measure(&m);
             log(format!(
