@@ -59,7 +59,14 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                             .iter()
                             .any(|w| words[k].eq_ignore_ascii_case(w))
                 });
-                !adverb && !in_clause
+                // (Nor is a past form the parser took for a noun: "Declined to say how many
+                // of the cuts would fall" has no subject.)
+                let past_form = matches!(tags[s].xpos, Xpos::Vbd | Xpos::Vbn)
+                    && matches!(p.deprel(s), Some(Deprel::Nsubj | Deprel::NsubjPass))
+                    && !p
+                        .children(s)
+                        .any(|k| p.deprel(k).is_some_and(Deprel::is_subject));
+                !adverb && !in_clause && !past_form
             });
         // A verb after "since", "after" and the like and the bare noun phrase between
         // ("The worst flooding in the valley since records began."): the clause those words
@@ -90,14 +97,14 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                     })
             })
         });
-        // An opening past form that the parser hung on the verb as a clause of its own,
-        // with no comma before the subject ("Told police he had swerved …"): the opening
-        // verb, without a subject; a fronted participle clause ends at a comma ("Told of
-        // the danger, he swerved").
+        // An opening past form that the parser hung on the verb as a clause of its own, or
+        // on a noun before the subject as its modifier, with no comma before the subject
+        // ("Told police he had swerved …"): the opening verb, without a subject; a fronted
+        // participle clause ends at a comma ("Told of the danger, he swerved").
         if let Some(s) = subject
             && s > 1
-            && p.head(0) == Some(i)
-            && p.deprel(0) == Some(Deprel::Advcl)
+            && (p.head(0) == Some(i) && p.deprel(0) == Some(Deprel::Advcl)
+                || p.head(0).is_some_and(|h| h < s) && p.deprel(0) == Some(Deprel::Amod))
             && matches!(tags[0].xpos, Xpos::Vbn | Xpos::Vbd)
             && !words[1..s].contains(&",")
         {
@@ -122,6 +129,9 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
         match verb {
             None => imperative || finite && !run_in,
             Some(v) if v != i => false,
+            // (The reading against the tagger too: "The steepest fall since the company
+            // listed in 2009.")
+            Some(_) if in_clause => false,
             // An imperative reading must leave no finite verb of a clause of its own
             // beside it ("Last year, opened a factory" is no imperative "Last").
             Some(v)
@@ -173,6 +183,20 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 let Some(s) = subject.filter(|&s| s < v && !after_modifier) else {
                     return false;
                 };
+                // A noun right before the verb, inside an infinitive clause between the
+                // subject and it, more likely ends a compound ("Hopes to be fit for the cup
+                // tie on Saturday").
+                let between = &tags[s + 1..v];
+                if matches!(tags[v - 1].xpos, Xpos::Nn | Xpos::Nns)
+                    && v - 1 != s
+                    && in_subordinate_clause(p, v - 1, v)
+                    && between.iter().any(|t| t.xpos == Xpos::To)
+                    && !between.iter().any(|t| {
+                        t.finite || matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+                    })
+                {
+                    return false;
+                }
                 // A word that is also a plural noun, read as a verb with nothing after it,
                 // ends a noun phrase more likely than it makes a clause ("a panel of three
                 // appeal judges").
@@ -256,11 +280,21 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
     // with a full stop is a subordinate clause however it parses.
     // A wh-word that opens a clause of its own inside the sentence ("When the tests are
     // compiled, the runner…") leaves the main clause whole.
+    // (A free relative the parser read as a noun phrase with the subject at its head is
+    // that subject too.)
+    let in_subject = |k: usize| {
+        ["whatever", "whoever", "whichever"]
+            .iter()
+            .any(|w| words[k].eq_ignore_ascii_case(w))
+            && p.subject_of(root)
+                .is_some_and(|s| s != k && descends_from(p, k, s))
+    };
     let opener = tags
         .first()
         .is_some_and(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb))
         && !in_subordinate_clause(p, 0, root)
         && !(p.head(0) == Some(root) && free_relative_subject(0))
+        && !in_subject(0)
         || words.len() > 1
             && words[0].eq_ignore_ascii_case("so")
             && words[1].eq_ignore_ascii_case("that");
