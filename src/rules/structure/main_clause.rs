@@ -61,11 +61,17 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 });
                 // (Nor is a past form the parser took for a noun: "Declined to say how many
                 // of the cuts would fall" has no subject.)
+                // (Nor "having" before a past form: its auxiliary, "Having spent three years
+                // on the project.")
                 let past_form = matches!(tags[s].xpos, Xpos::Vbd | Xpos::Vbn)
                     && matches!(p.deprel(s), Some(Deprel::Nsubj | Deprel::NsubjPass))
                     && !p
                         .children(s)
-                        .any(|k| p.deprel(k).is_some_and(Deprel::is_subject));
+                        .any(|k| p.deprel(k).is_some_and(Deprel::is_subject))
+                    || words[s].eq_ignore_ascii_case("having")
+                        && tags
+                            .get(s + 1)
+                            .is_some_and(|t| matches!(t.xpos, Xpos::Vbd | Xpos::Vbn));
                 !adverb && !in_clause && !past_form
             });
         // A verb after "since", "after" and the like and the bare noun phrase between
@@ -106,6 +112,21 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
             && (p.head(0) == Some(i) && p.deprel(0) == Some(Deprel::Advcl)
                 || p.head(0).is_some_and(|h| h < s) && p.deprel(0) == Some(Deprel::Amod))
             && matches!(tags[0].xpos, Xpos::Vbn | Xpos::Vbd)
+            && !words[1..s].contains(&",")
+        {
+            return false;
+        }
+        // The same for an opening -s verb the parser hung on the verb ("Says she is
+        // grateful for …"): the opening verb, without a subject.
+        if let Some(s) = subject
+            && s >= 1
+            && p.head(0) == Some(i)
+            && matches!(
+                p.deprel(0),
+                Some(Deprel::Discourse | Deprel::Parataxis | Deprel::Advcl | Deprel::Dep)
+            )
+            && tags[0].xpos == Xpos::Vbz
+            && tags[0].upos == Upos::Verb
             && !words[1..s].contains(&",")
         {
             return false;
@@ -355,7 +376,15 @@ fn subordinator(p: &Parse, words: &[&str], tags: &[Tagged], head: usize, m: usiz
     if !matches!(
         tags[m].xpos,
         Xpos::In | Xpos::Wdt | Xpos::Wrb | Xpos::Wp | Xpos::To
-    ) || p.subject_of(head).is_some_and(|s| s < m)
+    ) || p
+        .children(head)
+        .find(|&k| {
+            // (An outer subject is no subject of the clause: "The idea being that …".)
+            p.deprel(k).is_some_and(|d| {
+                d.is_subject() && !matches!(d, Deprel::NsubjOuter | Deprel::CsubjOuter)
+            })
+        })
+        .is_some_and(|s| s < m)
     {
         return false;
     }
