@@ -1,5 +1,6 @@
-//! Dependency parser: greedy arc-eager transitions scored by an averaged perceptron,
-//! giving Universal Dependencies (v2) relations.
+//! Dependency parser: arc-eager transitions scored by an averaged perceptron and searched
+//! with a beam (greedily for a model trained so), giving Universal Dependencies (v2)
+//! relations.
 //!
 //! The weights are trained by `cargo run --release --example train_parser` (the training
 //! code is [`train`]) on the CC BY part of the GUM corpus (credits in

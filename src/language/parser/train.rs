@@ -10,7 +10,9 @@
 //! (2012) for arc-eager: at each state the update goes towards the best-scoring transition
 //! that loses the fewest gold arcs still reachable, and after the first epochs the
 //! parser follows its own prediction most of the time, so it learns to recover from its
-//! mistakes. Deterministic: fixed seed, sorted inputs, no randomly seeded hashing.
+//! mistakes. With `--beam N`, training is instead the structured perceptron over a beam of
+//! N hypotheses (see `train_one_beam`). Deterministic: fixed seed, sorted inputs, no
+//! randomly seeded hashing.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
