@@ -47,7 +47,7 @@ const LOAD: (usize, usize) = (7, 10);
 /// (the upper ones are the fingerprint).
 #[inline]
 fn home(key: u64, n: usize) -> usize {
-    ((key & 0xFFFF_FFFF) * n as u64 >> 32) as usize
+    (((key & 0xFFFF_FFFF) * n as u64) >> 32) as usize
 }
 
 /// Rows with at least this many pairs are stored dense.

@@ -310,12 +310,12 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
             && p.subject_of(root)
                 .is_some_and(|s| s != k && descends_from(p, k, s))
     };
+    let free_relative = p.head(0) == Some(root) && free_relative_subject(0) || in_subject(0);
     let opener = tags
         .first()
         .is_some_and(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb))
         && !in_subordinate_clause(p, 0, root)
-        && !(p.head(0) == Some(root) && free_relative_subject(0))
-        && !in_subject(0)
+        && !free_relative
         || words.len() > 1
             && words[0].eq_ignore_ascii_case("so")
             && words[1].eq_ignore_ascii_case("that");
