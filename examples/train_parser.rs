@@ -1,7 +1,12 @@
 //! Train galley's dependency parser and measure it on held-out GUM documents.
 //!
-//! `cargo run --release --example train_parser [-- --epochs N --min-weight W --ensemble N
-//! --out DIR]`
+//! `cargo run --release --example train_parser [-- --epochs N --beam N --min-weight W
+//! --ensemble N --out DIR]`
+//!
+//! `--beam N` trains for beam search with N hypotheses (1: greedy, with the dynamic oracle);
+//! `--early-update` updates at the first step the gold hypothesis falls out of the beam
+//! instead of the step of largest violation; `--parse-beam N` writes a model that asks for a
+//! beam of N hypotheses whatever it was trained with.
 //!
 //! `-- --dev` trains without the development documents and measures on them instead of
 //! writing a model (see `data/parser/README.md`).
@@ -35,6 +40,9 @@ fn main() {
             "--explore-from" => opts.explore_from = value().parse().expect("a number"),
             "--explore-p" => opts.explore_p = value().parse().expect("a number"),
             "--ensemble" => opts.ensemble = value().parse().expect("a number"),
+            "--beam" => opts.beam = value().parse().expect("a number"),
+            "--parse-beam" => opts.parse_beam = value().parse().expect("a number"),
+            "--early-update" => opts.max_violation = false,
             "--seed" => opts.seed = value().parse().expect("a number"),
             "--min-weight" => opts.min_weight = value().parse().expect("a number"),
             "--sweep" => {
@@ -43,6 +51,7 @@ fn main() {
                     .map(|v| v.parse().expect("numbers"))
                     .collect()
             }
+            "--sweep-dir" => opts.sweep_dir = Some(PathBuf::from(value())),
             "--out" => out = PathBuf::from(value()),
             "--data" => data = PathBuf::from(value()),
             "--speed" => speed_only = true,
@@ -134,17 +143,29 @@ fn main() {
         sents.iter().map(|s| s.0.words.len()).sum::<usize>(),
         held
     );
-    let bytes = train::train(&sents, &docs, &opts, &mut |m| eprintln!("{m}"));
+    // The sweep measures on the development documents with `--dev`, else on the held-out
+    // ones.
+    let measure = |m: &Model| {
+        let mut all = train::Score::default();
+        if dev {
+            let mut parser = Parser::default();
+            let mut arcs = Vec::new();
+            for (s, tags) in &dev_sents {
+                all.add(&train::score(m, &mut parser, s, tags, &mut arcs));
+            }
+        } else {
+            for (_, p, _) in train::heldout_scores(m, &docs) {
+                all.add(&p);
+            }
+        }
+        all
+    };
+    let bytes = train::train(&sents, &measure, &opts, &mut |m| eprintln!("{m}"));
     if dev {
         // Measure on the development documents (training documents left out of this
         // training, with their jackknifed tags), never on the held-out ones.
         let model = Model::new(&bytes).expect("a readable model");
-        let mut parser = Parser::default();
-        let mut arcs = Vec::new();
-        let mut all = train::Score::default();
-        for (s, tags) in &dev_sents {
-            all.add(&train::score(&model, &mut parser, s, tags, &mut arcs));
-        }
+        let all = measure(&model);
         eprintln!(
             "dev: {} tokens, UAS {:.4} LAS {:.4} ({} {}), model {} bytes",
             all.tokens,

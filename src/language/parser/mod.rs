@@ -1,5 +1,6 @@
-//! Dependency parser: greedy arc-eager transitions scored by an averaged perceptron,
-//! giving Universal Dependencies (v2) relations.
+//! Dependency parser: arc-eager transitions scored by an averaged perceptron and searched
+//! with a beam (greedily for a model trained so), giving Universal Dependencies (v2)
+//! relations.
 //!
 //! The weights are trained by `cargo run --release --example train_parser` (the training
 //! code is [`train`]) on the CC BY part of the GUM corpus (credits in
@@ -291,6 +292,24 @@ impl State {
 
     pub(crate) fn terminal(&self) -> bool {
         self.b > self.n
+    }
+
+    /// Become a copy of `o`, reusing this state's buffers.
+    pub(crate) fn copy_from(&mut self, o: &State) {
+        self.n = o.n;
+        self.b = o.b;
+        self.root_child = o.root_child;
+        self.stack.clone_from(&o.stack);
+        self.head.clone_from(&o.head);
+        self.label.clone_from(&o.label);
+        self.lc1.clone_from(&o.lc1);
+        self.lc2.clone_from(&o.lc2);
+        self.rc1.clone_from(&o.rc1);
+        self.rc2.clone_from(&o.rc2);
+        self.vl.clone_from(&o.vl);
+        self.vr.clone_from(&o.vr);
+        self.ls.clone_from(&o.ls);
+        self.rs.clone_from(&o.rs);
     }
 
     #[inline]
@@ -656,6 +675,125 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Beam search
+// ---------------------------------------------------------------------------------------
+
+/// One hypothesis of the beam: a state, the sum of the scores of the transitions that led
+/// to it, and those transitions.
+#[derive(Default)]
+pub(crate) struct Item {
+    pub(crate) st: State,
+    pub(crate) score: i64,
+    pub(crate) classes: Vec<u8>,
+    /// Gold arcs lost on the way (training only).
+    pub(crate) cost: u32,
+}
+
+impl Item {
+    pub(crate) fn reset(&mut self, n: usize) {
+        self.st.reset(n);
+        self.score = 0;
+        self.classes.clear();
+        self.cost = 0;
+    }
+
+    pub(crate) fn copy_from(&mut self, o: &Item) {
+        self.st.copy_from(&o.st);
+        self.score = o.score;
+        self.classes.clone_from(&o.classes);
+        self.cost = o.cost;
+    }
+}
+
+/// The class of a candidate that keeps a finished hypothesis as it is.
+pub(crate) const STAY: u8 = u8::MAX;
+
+/// The hypotheses of a beam search, best first.
+#[derive(Default)]
+pub(crate) struct Beam {
+    pub(crate) items: Vec<Item>,
+    spare: Vec<Item>,
+    /// (score, hypothesis, class) of the extensions considered at a step.
+    cands: Vec<(i64, u32, u8)>,
+    /// For each hypothesis after a step, the hypothesis it extends and the class taken
+    /// ([`STAY`] for a finished one).
+    pub(crate) origin: Vec<(usize, u8)>,
+}
+
+impl Beam {
+    /// Start a sentence of `n` tokens: one hypothesis, the initial state.
+    pub(crate) fn reset(&mut self, n: usize) {
+        if self.items.is_empty() {
+            self.items.push(Item::default());
+        }
+        self.items.truncate(1);
+        self.items[0].reset(n);
+    }
+
+    pub(crate) fn done(&self) -> bool {
+        self.items.iter().all(|it| it.st.terminal())
+    }
+
+    /// Extend every hypothesis by each valid transition and keep the `width` best (ties go
+    /// to the earlier hypothesis, then the lower class, as in greedy parsing). `score`
+    /// gives the scores of the transitions from the state of hypothesis `i`. Finished
+    /// hypotheses stay as they are.
+    pub(crate) fn step(
+        &mut self,
+        width: usize,
+        labels: u64,
+        score: &mut dyn FnMut(usize, &State, &mut Scores),
+    ) {
+        self.cands.clear();
+        let mut s: Scores = [0; N_CLASSES];
+        for (i, it) in self.items.iter().enumerate() {
+            if it.st.terminal() {
+                self.cands.push((it.score, i as u32, STAY));
+                continue;
+            }
+            s.fill(0);
+            score(i, &it.st, &mut s);
+            for (c, &v) in s.iter().enumerate() {
+                if it.st.valid(c, labels) {
+                    self.cands
+                        .push((it.score + i64::from(v), i as u32, c as u8));
+                }
+            }
+        }
+        let order = |a: &(i64, u32, u8), b: &(i64, u32, u8)| {
+            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        let width = width.max(1);
+        if self.cands.len() > width {
+            self.cands.select_nth_unstable_by(width - 1, order);
+            self.cands.truncate(width);
+        }
+        self.cands.sort_unstable_by(order);
+        if self.spare.len() < self.cands.len() {
+            self.spare.resize_with(self.cands.len(), Item::default);
+        }
+        self.origin.clear();
+        for (j, &(score, i, c)) in self.cands.iter().enumerate() {
+            let (new, old) = (&mut self.spare[j], &self.items[i as usize]);
+            new.copy_from(old);
+            new.score = score;
+            if c != STAY {
+                new.st.apply(usize::from(c));
+                new.classes.push(c);
+            }
+            self.origin.push((i as usize, c));
+        }
+        std::mem::swap(&mut self.items, &mut self.spare);
+        // Keep the spare buffers: the hypotheses past the new count stay allocated.
+        let keep = self.cands.len();
+        if self.items.len() > keep {
+            let extra: Vec<Item> = self.items.drain(keep..).collect();
+            self.spare.extend(extra);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Parsing
 // ---------------------------------------------------------------------------------------
 
@@ -666,6 +804,8 @@ pub struct Parser {
     keys: [u64; N_FEATURES],
     /// The transitions taken in the piece being parsed.
     classes: Vec<u8>,
+    /// The hypotheses, for a model that parses with a beam.
+    beam: Beam,
     /// Whether to remember the last few parses and replay their start ([`Trace`]): set
     /// only where the model is always the same one.
     remember: bool,
@@ -701,6 +841,7 @@ impl Default for Parser {
             toks: Vec::new(),
             keys: [0; N_FEATURES],
             classes: Vec::new(),
+            beam: Beam::default(),
             remember: false,
             traces: Vec::new(),
             next_trace: 0,
@@ -791,6 +932,41 @@ impl Parser {
     fn parse_piece(&mut self, model: &Model, words: &[&str], tags: &[Tagged], out: &mut Vec<Arc>) {
         let n = words.len();
         sentence_toks(words, tags, &mut self.toks);
+        if model.beam > 1 {
+            self.parse_beam(model, n);
+        } else {
+            self.parse_greedy(model, n);
+        }
+        let st = &mut self.state;
+        finish(st, tags);
+        punctuation_is_no_root(st, tags);
+        out.extend((1..=n).map(|i| {
+            Arc {
+                head: st.head[i],
+                deprel: Deprel::ALL
+                    .get(usize::from(st.label[i]))
+                    .copied()
+                    .unwrap_or(Deprel::Dep),
+            }
+        }));
+    }
+
+    /// Beam search: the best-scoring hypothesis's state ends in `self.state`.
+    fn parse_beam(&mut self, model: &Model, n: usize) {
+        let beam = &mut self.beam;
+        beam.reset(n);
+        let (toks, keys) = (&self.toks, &mut self.keys);
+        while !beam.done() {
+            beam.step(model.beam, model.labels, &mut |_, st, s| {
+                features(st, toks, keys);
+                model.add(&keys[..], s);
+            });
+        }
+        std::mem::swap(&mut self.state, &mut beam.items[0].st);
+    }
+
+    /// Greedy parsing: the state ends in `self.state`.
+    fn parse_greedy(&mut self, model: &Model, n: usize) {
         let st = &mut self.state;
         st.reset(n);
         self.classes.clear();
@@ -837,17 +1013,6 @@ impl Parser {
             t.toks.clone_from(&self.toks);
             std::mem::swap(&mut t.classes, &mut self.classes);
         }
-        finish(st, tags);
-        punctuation_is_no_root(st, tags);
-        out.extend((1..=n).map(|i| {
-            Arc {
-                head: st.head[i],
-                deprel: Deprel::ALL
-                    .get(usize::from(st.label[i]))
-                    .copied()
-                    .unwrap_or(Deprel::Dep),
-            }
-        }));
     }
 }
 
@@ -982,6 +1147,40 @@ mod tests {
             }
         }
         assert!(compared > 1000, "too few parses compared: {compared}");
+    }
+
+    /// A beam of one hypothesis takes the transitions greedy parsing takes.
+    #[test]
+    fn a_beam_of_one_is_greedy() {
+        let model = embedded();
+        let words: Vec<&str> =
+            "The council voted on Tuesday to close the library , which had been open since 1901 ."
+                .split(' ')
+                .collect();
+        let tags = tagger::tag(&words);
+        let mut toks = Vec::new();
+        sentence_toks(&words, &tags, &mut toks);
+        let mut keys = [0u64; N_FEATURES];
+        let mut st = State::default();
+        st.reset(words.len());
+        let mut greedy = Vec::new();
+        while !st.terminal() {
+            features(&st, &toks, &mut keys);
+            let mut scores: Scores = [0; N_CLASSES];
+            model.add(&keys, &mut scores);
+            let c = best_valid(&st, &scores, model.labels);
+            st.apply(c);
+            greedy.push(c as u8);
+        }
+        let mut beam = Beam::default();
+        beam.reset(words.len());
+        while !beam.done() {
+            beam.step(1, model.labels, &mut |_, st, s| {
+                features(st, &toks, &mut keys);
+                model.add(&keys, s);
+            });
+        }
+        assert_eq!(beam.items[0].classes, greedy);
     }
 
     #[test]

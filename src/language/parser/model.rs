@@ -6,14 +6,14 @@
 //! | Offset | Size | What |
 //! | --- | --- | --- |
 //! | 0 | 4 | magic `GPAR` |
-//! | 4 | 4 | format version (3) |
+//! | 4 | 4 | format version (4) |
 //! | 8 | 4 | number of relations the classes are built from ([`N_DEPRELS`]) |
-//! | 12 | 4 | slots in the table, a power of two, or 0 for an empty model |
+//! | 12 | 4 | slots in the table (0 for an empty model) |
 //! | 16 | 8 | bit mask of the relations the model predicts (bit `i`: `Deprel::ALL[i]`) |
 //! | 24 | 4 | number of pairs |
 //! | 28 | 4 | weight scale (the weights are the averaged perceptron's times this) |
 //! | 32 | 4 | number of dense rows |
-//! | 36 | 4 | 0 |
+//! | 36 | 4 | beam width the model was trained for (0 or 1: greedy parsing) |
 //! | 40 | 8 × slots | the table: per slot, the key's upper 32 bits (0: empty slot; a key whose upper bits are 0 is stored as 1) and the row (see below) |
 //! | … | 4 × pairs | the pairs: class << 16 \| weight as an `i16` |
 //! | … | 2 × classes × dense rows | the dense rows: a weight (`i16`) for every class |
@@ -25,7 +25,8 @@
 //!   the slot, they cost one read of the table instead of two.
 //! - first pair << 8 \| pair count (first pair below 2^23), or dense row << 8 \| 255.
 //!
-//! A key's home slot is its lower bits; collisions probe the following slots. Rows with
+//! A key's home slot is its lower 32 bits scaled to the number of slots; collisions probe
+//! the following slots. Rows with
 //! many classes (the features of tags alone) are dense, so that adding them is a loop
 //! the compiler vectorises.
 
@@ -33,8 +34,21 @@ use super::deprel::N_DEPRELS;
 use crate::language::prefetch;
 
 pub(crate) const MAGIC: &[u8; 4] = b"GPAR";
-pub(crate) const VERSION: u32 = 3;
+pub(crate) const VERSION: u32 = 4;
 pub(crate) const HEADER_LEN: usize = 40;
+
+/// The widest beam a model may ask for.
+pub const MAX_BEAM: usize = 64;
+
+/// How full the table is: 7 slots of 10 hold a row (linear probing stays short).
+const LOAD: (usize, usize) = (7, 10);
+
+/// The home slot of `key` in a table of `n` slots: its lower 32 bits scaled to the table
+/// (the upper ones are the fingerprint).
+#[inline]
+fn home(key: u64, n: usize) -> usize {
+    (((key & 0xFFFF_FFFF) * n as u64) >> 32) as usize
+}
 
 /// Rows with at least this many pairs are stored dense.
 const DENSE_FROM: usize = 24;
@@ -62,9 +76,11 @@ pub struct Model<'a> {
     slots: &'a [u8],
     pairs: &'a [u8],
     dense: &'a [u8],
-    mask: usize,
+    n_slots: usize,
     /// Relations the model predicts.
     pub labels: u64,
+    /// How many hypotheses the parser keeps (1: greedy).
+    pub beam: usize,
 }
 
 #[inline]
@@ -85,12 +101,13 @@ impl<'a> Model<'a> {
             return None;
         }
         let n_slots = u32_at(bytes, 12) as usize;
-        if n_slots != 0 && !n_slots.is_power_of_two() {
+        if n_slots >= 1 << 31 {
             return None;
         }
         let labels = u64::from_le_bytes(bytes[16..24].try_into().ok()?);
         let n_pairs = u32_at(bytes, 24) as usize;
         let n_dense = u32_at(bytes, 32) as usize;
+        let beam = (u32_at(bytes, 36) as usize).clamp(1, MAX_BEAM);
         let slots_end = HEADER_LEN + 8 * n_slots;
         let pairs_end = slots_end + 4 * n_pairs;
         let end = pairs_end + 2 * N_CLASSES * n_dense;
@@ -101,8 +118,9 @@ impl<'a> Model<'a> {
             slots: &bytes[HEADER_LEN..slots_end],
             pairs: &bytes[slots_end..pairs_end],
             dense: &bytes[pairs_end..end],
-            mask: n_slots.wrapping_sub(1),
+            n_slots,
             labels,
+            beam,
         })
     }
 
@@ -112,8 +130,9 @@ impl<'a> Model<'a> {
             slots: &[],
             pairs: &[],
             dense: &[],
-            mask: 0,
+            n_slots: 0,
             labels: u64::MAX,
+            beam: 1,
         }
     }
 
@@ -124,8 +143,8 @@ impl<'a> Model<'a> {
             return None;
         }
         let fp = ((key >> 32) as u32).max(1);
-        let mut at = (key as usize) & self.mask;
-        // The table is at most three quarters full, so a probe ends at an empty slot soon.
+        let mut at = home(key, self.n_slots);
+        // The table is at most seven tenths full, so a probe ends at an empty slot soon.
         loop {
             let f = u32_at(self.slots, 8 * at);
             if f == fp {
@@ -134,7 +153,10 @@ impl<'a> Model<'a> {
             if f == 0 {
                 return None;
             }
-            at = (at + 1) & self.mask;
+            at += 1;
+            if at == self.n_slots {
+                at = 0;
+            }
         }
     }
 
@@ -198,7 +220,7 @@ impl<'a> Model<'a> {
         // that the reads overlap (a probe loop's mispredicted exits would otherwise throw
         // away the reads started after it); the probes then find their slots in cache.
         for &k in keys {
-            prefetch(self.slots, 8 * ((k as usize) & self.mask));
+            prefetch(self.slots, 8 * home(k, self.n_slots));
         }
         let mut rows = [0u32; MAX_KEYS];
         let mut found = 0;
@@ -274,27 +296,26 @@ fn inline(row: &[(u8, i16)]) -> Option<u32> {
     }
 }
 
-/// Write a model file from rows of (class, weight) pairs by key.
-pub fn write(rows: &[Row], labels: u64, scale: u32) -> Vec<u8> {
-    // At most three quarters full.
+/// Write a model file from rows of (class, weight) pairs by key, for parsing with a beam
+/// of `beam` hypotheses.
+pub fn write(rows: &[Row], labels: u64, scale: u32, beam: usize) -> Vec<u8> {
     let n_slots = if rows.is_empty() {
         0
     } else {
-        (rows.len() + rows.len() / 3 + 1).next_power_of_two()
+        rows.len() * LOAD.1 / LOAD.0 + 1
     };
-    let mask = n_slots.wrapping_sub(1);
     let mut table = vec![(0u32, 0u32); n_slots];
     let mut pairs: Vec<u32> = Vec::new();
     let mut dense: Vec<i16> = Vec::new();
     'rows: for (key, row) in rows {
         let fp = ((key >> 32) as u32).max(1);
-        let mut at = (*key as usize) & mask;
+        let mut at = home(*key, n_slots);
         while table[at].0 != 0 {
             if table[at].0 == fp {
                 // A look-up could not tell the two keys apart: keep the first only.
                 continue 'rows;
             }
-            at = (at + 1) & mask;
+            at = (at + 1) % n_slots;
         }
         if row.len() >= DENSE_FROM {
             let d = dense.len() / N_CLASSES;
@@ -326,7 +347,7 @@ pub fn write(rows: &[Row], labels: u64, scale: u32) -> Vec<u8> {
     out.extend_from_slice(&(pairs.len() as u32).to_le_bytes());
     out.extend_from_slice(&scale.to_le_bytes());
     out.extend_from_slice(&((dense.len() / N_CLASSES) as u32).to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&(beam.clamp(1, MAX_BEAM) as u32).to_le_bytes());
     for (fp, r) in table {
         out.extend_from_slice(&fp.to_le_bytes());
         out.extend_from_slice(&r.to_le_bytes());
@@ -360,7 +381,7 @@ mod tests {
                 vec![(113, i16::MIN + 1), (0, i16::MAX)],
             ),
         ];
-        let bytes = write(&rows, u64::MAX, 1);
+        let bytes = write(&rows, u64::MAX, 1, 1);
         let m = Model::new(&bytes).expect("a readable model");
         for (key, row) in &rows {
             let mut want: Vec<(usize, i32)> = row

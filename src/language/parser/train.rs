@@ -10,7 +10,9 @@
 //! (2012) for arc-eager: at each state the update goes towards the best-scoring transition
 //! that loses the fewest gold arcs still reachable, and after the first epochs the
 //! parser follows its own prediction most of the time, so it learns to recover from its
-//! mistakes. Deterministic: fixed seed, sorted inputs, no randomly seeded hashing.
+//! mistakes. With `--beam N`, training is instead the structured perceptron over a beam of
+//! N hypotheses (see `train_one_beam`). Deterministic: fixed seed, sorted inputs, no
+//! randomly seeded hashing.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -19,8 +21,8 @@ use std::path::Path;
 use super::deprel::N_DEPRELS;
 use super::model::{self, Model, N_CLASSES};
 use super::{
-    Arc, Deprel, N_FEATURES, NONE, Parser, REDUCE, SHIFT, State, Tok, features, left, parsed_upos,
-    right, sentence_toks,
+    Arc, Beam, Deprel, Item, N_FEATURES, NONE, Parser, REDUCE, SHIFT, State, Tok, features, left,
+    parsed_upos, right, sentence_toks,
 };
 use crate::language::tagger::{self, Tagged, Upos, Xpos};
 
@@ -359,6 +361,38 @@ impl Perceptron {
         }
     }
 
+    /// The scores of `keys` as integers (the weights are sums of whole updates).
+    fn int_scores(&self, keys: &[u64], out: &mut model::Scores) {
+        for k in keys {
+            if let Some(row) = self.rows.get(k) {
+                for c in row {
+                    out[usize::from(c.class)] += c.w as i32;
+                }
+            }
+        }
+    }
+
+    /// Add `d` to the weights of `class` for `keys`.
+    fn update_class(&mut self, keys: &[u64], class: usize, d: f32) {
+        let t = self.steps as f64;
+        for &k in keys {
+            let row = self.rows.entry(k).or_default();
+            let cell = match row.iter_mut().position(|c| usize::from(c.class) == class) {
+                Some(p) => &mut row[p],
+                None => {
+                    row.push(Cell {
+                        class: class as u8,
+                        w: 0.0,
+                        total: 0.0,
+                    });
+                    row.last_mut().unwrap_or_else(|| unreachable!())
+                }
+            };
+            cell.w += d;
+            cell.total += t * f64::from(d);
+        }
+    }
+
     fn update(&mut self, keys: &[u64], good: usize, bad: usize) {
         let t = self.steps as f64;
         for &k in keys {
@@ -511,8 +545,19 @@ pub struct Options {
     pub min_weight: f64,
     /// Runs (with seeds `seed`, `seed + 1`, …) whose averaged weights are averaged.
     pub ensemble: usize,
-    /// Other values of `min_weight` to measure (on the held-out documents of `docs`).
+    /// Other values of `min_weight` to measure (with the `measure` given to [`train`]).
     pub sweep: Vec<f64>,
+    /// Where to write the models of `sweep` (`model-W.bin` for `--min-weight W`), if
+    /// anywhere.
+    pub sweep_dir: Option<std::path::PathBuf>,
+    /// Hypotheses kept in training (1: greedy training with the dynamic oracle; more:
+    /// beam search, trained as a whole).
+    pub beam: usize,
+    /// The beam the model file asks the parser for (0: `beam`).
+    pub parse_beam: usize,
+    /// In beam training, update at the step where the beam's best hypothesis beats the
+    /// gold one by most (else at the first step where the gold one falls out).
+    pub max_violation: bool,
 }
 
 impl Default for Options {
@@ -525,6 +570,10 @@ impl Default for Options {
             min_weight: 0.0,
             ensemble: 1,
             sweep: Vec::new(),
+            sweep_dir: None,
+            beam: 1,
+            parse_beam: 0,
+            max_violation: true,
         }
     }
 }
@@ -552,9 +601,10 @@ fn prepare(s: &GoldSentence, tags: &[Tagged]) -> Prepared {
 }
 
 /// Train on `sents` (each with the tags the parser will read) and return the model file.
+/// `measure` scores a model (for `opts.sweep`).
 pub fn train(
     sents: &[(&GoldSentence, Vec<Tagged>)],
-    docs: &[Doc],
+    measure: &dyn Fn(&Model) -> Score,
     opts: &Options,
     log: &mut dyn FnMut(String),
 ) -> Vec<u8> {
@@ -563,6 +613,11 @@ pub fn train(
         .filter(|(s, _)| s.is_tree && !s.words.is_empty() && s.words.len() < super::MAX_TOKENS)
         .map(|(s, t)| prepare(s, t))
         .collect();
+    let parse_beam = if opts.parse_beam > 0 {
+        opts.parse_beam
+    } else {
+        opts.beam
+    };
     let mut labels = 0u64;
     for p in &data {
         for &l in &p.gold_label[1..] {
@@ -571,7 +626,12 @@ pub fn train(
     }
     let mut model = Perceptron::default();
     for r in 0..opts.ensemble.max(1) {
-        let one = train_one(&data, labels, opts, opts.seed + r as u64, log);
+        let seed = opts.seed + r as u64;
+        let one = if opts.beam > 1 {
+            train_one_beam(&data, labels, opts, seed, log)
+        } else {
+            train_one(&data, labels, opts, seed, log)
+        };
         if opts.ensemble <= 1 {
             model = one;
             break;
@@ -600,14 +660,18 @@ pub fn train(
         .retain(|_, row| row.iter().any(|c| c.w != 0.0 || c.total != 0.0));
     for &min in &opts.sweep {
         let (rows, scale) = model.quantised(min);
-        let bytes = model::write(&rows, labels, scale);
+        let bytes = model::write(&rows, labels, scale, parse_beam);
+        if let Some(dir) = &opts.sweep_dir
+            && let Err(e) = std::fs::write(dir.join(format!("model-{min}.bin")), &bytes)
+        {
+            log(format!("model of min weight {min} not written: {e}"));
+        }
         if let Some(m) = Model::new(&bytes) {
-            let mut all = Score::default();
-            for (_, p, _) in heldout_scores(&m, docs) {
-                all.add(&p);
-            }
+            let all = measure(&m);
             log(format!(
-                "min weight {min}: {} bytes, UAS {:.4} LAS {:.4}",
+                "min weight {min}: {} features, {} weights, {} bytes, UAS {:.4} LAS {:.4}",
+                rows.len(),
+                rows.iter().map(|r| r.1.len()).sum::<usize>(),
                 bytes.len(),
                 all.uas(),
                 all.las()
@@ -620,7 +684,7 @@ pub fn train(
         rows.len(),
         rows.iter().map(|r| r.1.len()).sum::<usize>()
     ));
-    model::write(&rows, labels, scale)
+    model::write(&rows, labels, scale, parse_beam)
 }
 
 /// One run of the averaged perceptron over `data`, with the order and the exploration
@@ -688,6 +752,152 @@ fn train_one(
             "epoch {}: {:.2}% of transitions right, {} features",
             epoch + 1,
             100.0 * right_steps as f64 / steps.max(1) as f64,
+            model.rows.len()
+        ));
+    }
+    model
+}
+
+/// Replay `classes` from the initial state of `p` and add `d` to the weights of each
+/// transition taken from step `from` on.
+fn update_path(
+    model: &mut Perceptron,
+    p: &Prepared,
+    classes: &[u8],
+    from: usize,
+    d: f32,
+    st: &mut State,
+) {
+    let mut keys = [0u64; N_FEATURES];
+    st.reset(p.toks.len() - 1);
+    for (t, &c) in classes.iter().enumerate() {
+        if t >= from {
+            features(st, &p.toks, &mut keys);
+            model.update_class(&keys, usize::from(c), d);
+        }
+        st.apply(usize::from(c));
+    }
+}
+
+/// One run of the structured perceptron with beam search over `data`: the gold
+/// hypothesis is the best-scoring one among those that lose no more gold arcs than
+/// necessary (the dynamic oracle's costs, summed), and when it falls out of the beam the
+/// weights move towards it and away from the beam's best (at the first such step, or at the
+/// step of largest violation).
+fn train_one_beam(
+    data: &[Prepared],
+    labels: u64,
+    opts: &Options,
+    seed: u64,
+    log: &mut dyn FnMut(String),
+) -> Perceptron {
+    let mut model = Perceptron::default();
+    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut beam = Beam::default();
+    let mut gold = Item::default();
+    let mut keys = [0u64; N_FEATURES];
+    let mut st = State::default();
+    let mut cost_of: Vec<[u32; N_CLASSES]> = Vec::new();
+    let mut prev_cost: Vec<u32> = Vec::new();
+    let mut scores: model::Scores = [0; N_CLASSES];
+    let mut cost = [0u32; N_CLASSES];
+    // The worst violation so far: margin, gold transitions, the beam's best's.
+    let mut worst: (i64, Vec<u8>, Vec<u8>) = (i64::MIN, Vec::new(), Vec::new());
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let (mut updates, mut full) = (0usize, 0usize);
+        for &si in &order {
+            let p = &data[si];
+            let n = p.toks.len() - 1;
+            beam.reset(n);
+            gold.reset(n);
+            worst.0 = i64::MIN;
+            let mut gold_in = true;
+            loop {
+                if beam.done() && gold.st.terminal() {
+                    break;
+                }
+                prev_cost.clear();
+                prev_cost.extend(beam.items.iter().map(|it| it.cost));
+                cost_of.resize(beam.items.len(), [0; N_CLASSES]);
+                {
+                    let m = &model;
+                    let cost_of = &mut cost_of;
+                    beam.step(opts.beam, labels, &mut |i, st, s| {
+                        features(st, &p.toks, &mut keys);
+                        m.int_scores(&keys, s);
+                        if gold_in {
+                            costs(st, &p.gold_head, &p.gold_label, labels, &mut cost_of[i]);
+                        }
+                    });
+                }
+                if !gold.st.terminal() {
+                    // Extend the gold hypothesis by its best-scoring cheapest transition.
+                    features(&gold.st, &p.toks, &mut keys);
+                    scores.fill(0);
+                    model.int_scores(&keys, &mut scores);
+                    costs(&gold.st, &p.gold_head, &p.gold_label, labels, &mut cost);
+                    let min = cost.iter().copied().min().unwrap_or(0);
+                    let best = (0..N_CLASSES)
+                        .filter(|&c| cost[c] == min && cost[c] != u32::MAX)
+                        .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)));
+                    let Some(c) = best else { break };
+                    gold.st.apply(c);
+                    gold.classes.push(c as u8);
+                    gold.score += i64::from(scores[c]);
+                    gold.cost += min;
+                }
+                if gold_in {
+                    for (j, &(i, c)) in beam.origin.iter().enumerate() {
+                        let add = if c == super::STAY {
+                            0
+                        } else {
+                            cost_of[i][usize::from(c)]
+                        };
+                        beam.items[j].cost = prev_cost[i] + add;
+                    }
+                    // The best hypothesis as good as the gold one becomes the gold one.
+                    if let Some(it) = beam.items.iter().find(|it| it.cost <= gold.cost) {
+                        gold.copy_from(it);
+                        continue;
+                    }
+                    gold_in = false;
+                }
+                let margin = beam.items[0].score - gold.score;
+                if margin >= worst.0 {
+                    worst.0 = margin;
+                    worst.1.clone_from(&gold.classes);
+                    worst.2.clone_from(&beam.items[0].classes);
+                }
+                if !opts.max_violation {
+                    break;
+                }
+            }
+            if gold_in {
+                // The gold hypothesis stayed in the beam: update if it is not the best.
+                if beam.items[0].cost > gold.cost {
+                    worst = (0, gold.classes.clone(), beam.items[0].classes.clone());
+                } else {
+                    full += 1;
+                    model.steps += 1;
+                    continue;
+                }
+            }
+            let (_, g, b) = &worst;
+            let from = g.iter().zip(b).take_while(|(x, y)| x == y).count();
+            update_path(&mut model, p, g, from, 1.0, &mut st);
+            update_path(&mut model, p, b, from, -1.0, &mut st);
+            updates += 1;
+            model.steps += 1;
+        }
+        log(format!(
+            "epoch {}: {:.2}% of sentences parsed right, {} updates, {} features",
+            epoch + 1,
+            100.0 * full as f64 / data.len().max(1) as f64,
+            updates,
             model.rows.len()
         ));
     }

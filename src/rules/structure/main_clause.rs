@@ -59,7 +59,20 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                             .iter()
                             .any(|w| words[k].eq_ignore_ascii_case(w))
                 });
-                !adverb && !in_clause
+                // (Nor is a past form the parser took for a noun: "Declined to say how many
+                // of the cuts would fall" has no subject.)
+                // (Nor "having" before a past form: its auxiliary, "Having spent three years
+                // on the project.")
+                let past_form = matches!(tags[s].xpos, Xpos::Vbd | Xpos::Vbn)
+                    && matches!(p.deprel(s), Some(Deprel::Nsubj | Deprel::NsubjPass))
+                    && !p
+                        .children(s)
+                        .any(|k| p.deprel(k).is_some_and(Deprel::is_subject))
+                    || words[s].eq_ignore_ascii_case("having")
+                        && tags
+                            .get(s + 1)
+                            .is_some_and(|t| matches!(t.xpos, Xpos::Vbd | Xpos::Vbn));
+                !adverb && !in_clause && !past_form
             });
         // A verb after "since", "after" and the like and the bare noun phrase between
         // ("The worst flooding in the valley since records began."): the clause those words
@@ -90,15 +103,30 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                     })
             })
         });
-        // An opening past form that the parser hung on the verb as a clause of its own,
-        // with no comma before the subject ("Told police he had swerved …"): the opening
-        // verb, without a subject; a fronted participle clause ends at a comma ("Told of
-        // the danger, he swerved").
+        // An opening past form that the parser hung on the verb as a clause of its own, or
+        // on a noun before the subject as its modifier, with no comma before the subject
+        // ("Told police he had swerved …"): the opening verb, without a subject; a fronted
+        // participle clause ends at a comma ("Told of the danger, he swerved").
         if let Some(s) = subject
             && s > 1
-            && p.head(0) == Some(i)
-            && p.deprel(0) == Some(Deprel::Advcl)
+            && (p.head(0) == Some(i) && p.deprel(0) == Some(Deprel::Advcl)
+                || p.head(0).is_some_and(|h| h < s) && p.deprel(0) == Some(Deprel::Amod))
             && matches!(tags[0].xpos, Xpos::Vbn | Xpos::Vbd)
+            && !words[1..s].contains(&",")
+        {
+            return false;
+        }
+        // The same for an opening -s verb the parser hung on the verb ("Says she is
+        // grateful for …"): the opening verb, without a subject.
+        if let Some(s) = subject
+            && s >= 1
+            && p.head(0) == Some(i)
+            && matches!(
+                p.deprel(0),
+                Some(Deprel::Discourse | Deprel::Parataxis | Deprel::Advcl | Deprel::Dep)
+            )
+            && tags[0].xpos == Xpos::Vbz
+            && tags[0].upos == Upos::Verb
             && !words[1..s].contains(&",")
         {
             return false;
@@ -122,6 +150,9 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
         match verb {
             None => imperative || finite && !run_in,
             Some(v) if v != i => false,
+            // (The reading against the tagger too: "The steepest fall since the company
+            // listed in 2009.")
+            Some(_) if in_clause => false,
             // An imperative reading must leave no finite verb of a clause of its own
             // beside it ("Last year, opened a factory" is no imperative "Last").
             Some(v)
@@ -173,6 +204,20 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
                 let Some(s) = subject.filter(|&s| s < v && !after_modifier) else {
                     return false;
                 };
+                // A noun right before the verb, inside an infinitive clause between the
+                // subject and it, more likely ends a compound ("Hopes to be fit for the cup
+                // tie on Saturday").
+                let between = &tags[s + 1..v];
+                if matches!(tags[v - 1].xpos, Xpos::Nn | Xpos::Nns)
+                    && v - 1 != s
+                    && in_subordinate_clause(p, v - 1, v)
+                    && between.iter().any(|t| t.xpos == Xpos::To)
+                    && !between.iter().any(|t| {
+                        t.finite || matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+                    })
+                {
+                    return false;
+                }
                 // A word that is also a plural noun, read as a verb with nothing after it,
                 // ends a noun phrase more likely than it makes a clause ("a panel of three
                 // appeal judges").
@@ -256,11 +301,21 @@ pub(super) fn main_clause(p: &Parse, words: &[&str], tags: &[Tagged], verb: Opti
     // with a full stop is a subordinate clause however it parses.
     // A wh-word that opens a clause of its own inside the sentence ("When the tests are
     // compiled, the runner…") leaves the main clause whole.
+    // (A free relative the parser read as a noun phrase with the subject at its head is
+    // that subject too.)
+    let in_subject = |k: usize| {
+        ["whatever", "whoever", "whichever"]
+            .iter()
+            .any(|w| words[k].eq_ignore_ascii_case(w))
+            && p.subject_of(root)
+                .is_some_and(|s| s != k && descends_from(p, k, s))
+    };
+    let free_relative = p.head(0) == Some(root) && free_relative_subject(0) || in_subject(0);
     let opener = tags
         .first()
         .is_some_and(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS | Xpos::Wrb))
         && !in_subordinate_clause(p, 0, root)
-        && !(p.head(0) == Some(root) && free_relative_subject(0))
+        && !free_relative
         || words.len() > 1
             && words[0].eq_ignore_ascii_case("so")
             && words[1].eq_ignore_ascii_case("that");
@@ -321,7 +376,15 @@ fn subordinator(p: &Parse, words: &[&str], tags: &[Tagged], head: usize, m: usiz
     if !matches!(
         tags[m].xpos,
         Xpos::In | Xpos::Wdt | Xpos::Wrb | Xpos::Wp | Xpos::To
-    ) || p.subject_of(head).is_some_and(|s| s < m)
+    ) || p
+        .children(head)
+        .find(|&k| {
+            // (An outer subject is no subject of the clause: "The idea being that …".)
+            p.deprel(k).is_some_and(|d| {
+                d.is_subject() && !matches!(d, Deprel::NsubjOuter | Deprel::CsubjOuter)
+            })
+        })
+        .is_some_and(|s| s < m)
     {
         return false;
     }
