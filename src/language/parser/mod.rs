@@ -806,6 +806,8 @@ pub struct Parser {
     classes: Vec<u8>,
     /// The hypotheses, for a model that parses with a beam.
     beam: Beam,
+    /// Rows of the model's table found so far (see [`Model::add_memo`]).
+    memo: model::RowMemo,
     /// Whether to remember the last few parses and replay their start ([`Trace`]): set
     /// only where the model is always the same one.
     remember: bool,
@@ -842,6 +844,7 @@ impl Default for Parser {
             keys: [0; N_FEATURES],
             classes: Vec::new(),
             beam: Beam::default(),
+            memo: model::RowMemo::default(),
             remember: false,
             traces: Vec::new(),
             next_trace: 0,
@@ -955,11 +958,11 @@ impl Parser {
     fn parse_beam(&mut self, model: &Model, n: usize) {
         let beam = &mut self.beam;
         beam.reset(n);
-        let (toks, keys) = (&self.toks, &mut self.keys);
+        let (toks, keys, memo) = (&self.toks, &mut self.keys, &mut self.memo);
         while !beam.done() {
             beam.step(model.beam, model.labels, &mut |_, st, s| {
                 features(st, toks, keys);
-                model.add(&keys[..], s);
+                model.add_memo(&keys[..], s, memo);
             });
         }
         std::mem::swap(&mut self.state, &mut beam.items[0].st);

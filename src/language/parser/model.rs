@@ -211,7 +211,6 @@ impl<'a> Model<'a> {
     /// Add the weights of the features `keys` to `scores`.
     #[inline]
     pub(crate) fn add(&self, keys: &[u64], scores: &mut Scores) {
-        const MAX_KEYS: usize = 96;
         let keys = &keys[..keys.len().min(MAX_KEYS)];
         if self.slots.is_empty() {
             return;
@@ -230,8 +229,46 @@ impl<'a> Model<'a> {
                 found += 1;
             }
         }
+        self.add_rows(&rows[..found], scores);
+    }
+
+    /// [`Model::add`], looking each key up in `memo` before the table. A beam's hypotheses
+    /// share most of their features (those of the buffer's words, of a common stack top),
+    /// so most keys are found there, in cache, rather than in the large table.
+    #[inline]
+    pub(crate) fn add_memo(&self, keys: &[u64], scores: &mut Scores, memo: &mut RowMemo) {
+        let keys = &keys[..keys.len().min(MAX_KEYS)];
+        if self.slots.is_empty() {
+            return;
+        }
+        memo.fit(self);
+        let mask = memo.slots.len() - 1;
+        let at = |k: u64| (k ^ k >> 29) as usize & mask;
+        for &k in keys {
+            if memo.slots[at(k)].0 != k {
+                prefetch(self.slots, 8 * home(k, self.n_slots));
+            }
+        }
+        let mut rows = [0u32; MAX_KEYS];
+        let mut found = 0;
+        for &k in keys {
+            let slot = &mut memo.slots[at(k)];
+            if slot.0 != k {
+                *slot = (k, self.row(k).unwrap_or(NO_ROW));
+            }
+            if slot.1 != NO_ROW {
+                rows[found] = slot.1;
+                found += 1;
+            }
+        }
+        self.add_rows(&rows[..found], scores);
+    }
+
+    /// Add the weights of `rows` (as the table holds them) to `scores`.
+    #[inline]
+    fn add_rows(&self, rows: &[u32], scores: &mut Scores) {
         // The same for the rows held outside the table.
-        for &r in &rows[..found] {
+        for &r in rows {
             if r & INLINE == 0 {
                 let first = (r >> 8) as usize;
                 if r & 0xFF == DENSE as u32 {
@@ -246,7 +283,7 @@ impl<'a> Model<'a> {
                 }
             }
         }
-        for &r in &rows[..found] {
+        for &r in rows {
             if r & INLINE != 0 {
                 let w = i32::from(r as u16 as i16);
                 if let Some(s) = scores.get_mut((r >> 24 & 0x7F) as usize) {
@@ -276,6 +313,49 @@ impl<'a> Model<'a> {
                     *s += i32::from(v as u16 as i16);
                 }
             }
+        }
+    }
+}
+
+/// The most feature keys one scoring reads.
+const MAX_KEYS: usize = 96;
+
+/// The row a memo records for a key the table does not hold (no row is 0: an inline row
+/// has its top bit set, any other at least one pair).
+const NO_ROW: u32 = 0;
+
+/// Rows of the weight table by feature key, as a parser found them: a small direct-mapped
+/// table that stays in cache (see [`Model::add_memo`]). It belongs to one model, and is
+/// emptied when used with another.
+pub(crate) struct RowMemo {
+    slots: Vec<(u64, u32)>,
+    /// The model the rows are from (the address and length of its table).
+    model: (usize, usize),
+}
+
+/// Slots of a [`RowMemo`] (a power of two): 128 KB, within a core's second-level cache.
+const MEMO_SLOTS: usize = 8192;
+
+impl Default for RowMemo {
+    /// An empty memo, which takes its memory on first use.
+    fn default() -> RowMemo {
+        RowMemo {
+            slots: Vec::new(),
+            model: (0, 0),
+        }
+    }
+}
+
+impl RowMemo {
+    /// Empty the memo unless it holds rows of `model`. An empty slot holds the key
+    /// u64::MAX with no row: a feature whose key were u64::MAX (a chance of 2^-64) would
+    /// read as absent.
+    fn fit(&mut self, model: &Model) {
+        let id = (model.slots.as_ptr() as usize, model.slots.len());
+        if self.model != id || self.slots.is_empty() {
+            self.slots.clear();
+            self.slots.resize(MEMO_SLOTS, (u64::MAX, NO_ROW));
+            self.model = id;
         }
     }
 }
@@ -364,6 +444,39 @@ pub fn write(rows: &[Row], labels: u64, scale: u32, beam: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The memo changes no score: the embedded model's rows for keys it holds and keys it
+    /// does not, looked up twice (the second time from the memo), and after a switch to
+    /// another model.
+    #[test]
+    fn memo_scores_as_the_table_does() {
+        let model = crate::language::parser::embedded();
+        let mut memo = RowMemo::default();
+        // Keys the table holds (read off its slots) mixed with keys it does not.
+        let mut keys: Vec<u64> = (0..model.n_slots)
+            .filter_map(|at| {
+                let f = u32_at(model.slots, 8 * at);
+                // The lower half that makes `at` the key's home slot.
+                let low = ((at as u64) << 32).div_ceil(model.n_slots as u64);
+                (f != 0 && at % 97 == 0).then_some(u64::from(f) << 32 | low)
+            })
+            .take(2000)
+            .collect();
+        keys.extend((0..2000u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        let mut scored = 0;
+        for chunk in keys.chunks(40).chain(keys.chunks(40)) {
+            let (mut plain, mut memoised) = ([0; N_CLASSES], [0; N_CLASSES]);
+            model.add(chunk, &mut plain);
+            model.add_memo(chunk, &mut memoised, &mut memo);
+            assert_eq!(plain, memoised);
+            scored += usize::from(plain != [0; N_CLASSES]);
+        }
+        assert!(scored > 50, "only {scored} chunks found rows");
+        let empty = Model::empty();
+        let mut scores = [0; N_CLASSES];
+        empty.add_memo(&keys[..40], &mut scores, &mut memo);
+        assert_eq!(scores, [0; N_CLASSES]);
+    }
 
     #[test]
     fn rows_read_back_as_written() {
