@@ -652,6 +652,14 @@ impl Document {
         self.title.as_ref().map(|t| &self.source[t.range.clone()])
     }
 
+    /// Whether the document holds code (a code block or an inline code span): technical
+    /// writing.
+    pub fn has_code(&self) -> bool {
+        self.markup
+            .iter()
+            .any(|m| matches!(m.kind, MarkupKind::InlineCode | MarkupKind::CodeBlock))
+    }
+
     /// The index of the headline block, which is not part of the body.
     pub fn title_block(&self) -> Option<usize> {
         self.title.as_ref().and_then(|t| t.block)

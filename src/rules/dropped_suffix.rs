@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::document::{BlockKind, Document, MarkupKind};
+use crate::document::{BlockKind, Document};
 use crate::language::lexicon::{self, Classes};
 use crate::text::case::match_case;
 use crate::text::tokens::{Token, TokenKind};
@@ -364,13 +364,6 @@ fn plural_be_before(doc: &Document, toks: &[Token], i: usize) -> bool {
     }
 }
 
-/// Whether the document holds code (a code block or an inline code span): technical writing.
-fn has_code(doc: &Document) -> bool {
-    doc.markup
-        .iter()
-        .any(|m| matches!(m.kind, MarkupKind::InlineCode | MarkupKind::CodeBlock))
-}
-
 /// Whether the word at `range` is one of a pair joined by a slash ("encode/decode"), or part
 /// of a dotted name ("assert.AssertionError", "os.path", "config.remove"): a letter or digit
 /// and a full stop right before it, or a full stop right after it and a name that starts in
@@ -603,7 +596,7 @@ impl DroppedSuffix {
         // With no grammar asking for a verb form, an unknown word in a technical text is
         // most often a name the lexicon lacks: a package, a type, a command ("the bundled
         // certifi package", "implements the body mixin").
-        if need == Need::Any && has_code(doc) {
+        if need == Need::Any && doc.has_code() {
             return false;
         }
         // The lexicon's rarest level keeps archaic spellings ("develope", "edite"): where the

@@ -437,24 +437,36 @@ fn past_read_as_participle(p: &Parse, words: &[&str], tags: &[Tagged], i: usize,
 /// Whether token `j` lies in a clause that depends on `root`'s: on its way up to `root`
 /// it passes an adverbial, complement, subject or relative clause.
 pub(super) fn in_subordinate_clause(p: &Parse, j: usize, root: usize) -> bool {
+    passes_relation(p, j, root, |d| {
+        matches!(
+            d,
+            Deprel::Advcl
+                | Deprel::AdvclRelcl
+                | Deprel::Ccomp
+                | Deprel::Csubj
+                | Deprel::CsubjPass
+                | Deprel::CsubjOuter
+                | Deprel::Acl
+                | Deprel::AclRelcl
+        )
+    })
+}
+
+/// Whether token `j` lies in a clause that modifies a noun (a relative clause, with or
+/// without its relative word) on its way up to `root`.
+pub(super) fn in_relative_clause(p: &Parse, j: usize, root: usize) -> bool {
+    passes_relation(p, j, root, |d| matches!(d, Deprel::Acl | Deprel::AclRelcl))
+}
+
+/// Whether the way up from token `j` to `root` passes a token attached by a relation
+/// `kind` accepts (`root`'s own relation not counted).
+fn passes_relation(p: &Parse, j: usize, root: usize, kind: impl Fn(Deprel) -> bool) -> bool {
     let mut at = j;
     for _ in 0..p.len() {
         if at == root {
             return false;
         }
-        if p.deprel(at).is_some_and(|d| {
-            matches!(
-                d,
-                Deprel::Advcl
-                    | Deprel::AdvclRelcl
-                    | Deprel::Ccomp
-                    | Deprel::Csubj
-                    | Deprel::CsubjPass
-                    | Deprel::CsubjOuter
-                    | Deprel::Acl
-                    | Deprel::AclRelcl
-            )
-        }) {
+        if p.deprel(at).is_some_and(&kind) {
             return true;
         }
         match p.head(at) {

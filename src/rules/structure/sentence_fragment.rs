@@ -1,4 +1,4 @@
-use super::main_clause::in_subordinate_clause;
+use super::main_clause::{in_relative_clause, in_subordinate_clause};
 use super::visit::{
     FRAGMENT_MAX_WORDS, Visit, blog_style, for_each_sentence, long_with_verb,
     multiword_subordinator,
@@ -322,25 +322,6 @@ fn second_reading(doc: &Document, v: &Visit, out: &mut Vec<Diagnostic>) {
     };
     let d = Diagnostic::new(DOC.id, s.span(0, s.len()), message);
     out.push(suggest_join(doc, v, &s, d, shape));
-}
-
-/// Whether token `j` lies in a clause that modifies a noun (a relative clause, with or
-/// without its relative word) on its way up to `root`.
-fn in_relative_clause(p: &crate::language::parser::Parse, j: usize, root: usize) -> bool {
-    let mut at = j;
-    for _ in 0..p.len() {
-        if at == root {
-            return false;
-        }
-        if matches!(p.deprel(at), Some(Deprel::Acl | Deprel::AclRelcl)) {
-            return true;
-        }
-        match p.head(at) {
-            Some(h) => at = h,
-            None => return false,
-        }
-    }
-    false
 }
 
 /// A prepositional phrase of two or three words standing between two sentences of its

@@ -3,7 +3,7 @@
 //! clause analysis and the parse's verdict on its main clause.
 
 use super::main_clause::main_clause;
-use crate::document::{Block, BlockKind, Document, MarkupKind, Sentence};
+use crate::document::{Block, BlockKind, Document, Sentence};
 use crate::language::clause::{self, Sent};
 use crate::language::lexicon::{self, Classes};
 use crate::language::parser::{Deprel, Parse};
@@ -360,11 +360,7 @@ pub(in crate::rules) fn blog_style(settings: &Settings, doc: &Document) -> bool 
 /// sentences are whole by convention; a post's short verbless sentences are often
 /// deliberate.
 pub(super) fn reads_as_post(doc: &Document) -> bool {
-    if doc
-        .markup
-        .iter()
-        .any(|m| matches!(m.kind, MarkupKind::InlineCode | MarkupKind::CodeBlock))
-    {
+    if doc.has_code() {
         return true;
     }
     let a = &doc.analysis;
