@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -64,7 +65,7 @@ enum Sense {
 #[derive(Clone, Debug)]
 struct Group {
     /// Spelling by dialect: us, gb, ca, au.
-    dialects: [String; 4],
+    dialects: [&'static str; 4],
     sense: Sense,
     case_sensitive: bool,
 }
@@ -75,14 +76,39 @@ struct Tables {
     /// kinds.
     forms: FastMap<Forms>,
     /// Proper names by each of their words.
-    names: FastMap<Vec<Vec<String>>>,
+    names: FastMap<Vec<Vec<&'static str>>>,
     /// Both bits [`filter_bits`] of every ASCII key of `forms` are set: an ASCII word with
     /// either bit clear is no key, in any case (see [`ascii_print`]). Two bits per key rule
     /// out about ten times as many other words as one did.
     ascii_filter: Box<[u64; FILTER_BITS / 64]>,
+    /// How many groups come from the variants list (the first ones).
+    variant_groups: usize,
     /// Per group: its family, the groups that are forms of one word (organize, organized,
-    /// organization...), when it has one.
-    family: Vec<Option<usize>>,
+    /// organization...), when it has one. Made when a draft first uses two groups.
+    family: OnceLock<Vec<Option<usize>>>,
+}
+
+impl Tables {
+    fn family(&self) -> &[Option<usize>] {
+        self.family.get_or_init(|| {
+            let mut families: HashMap<String, usize> = HashMap::new();
+            self.groups
+                .iter()
+                .enumerate()
+                .map(|(g, group)| {
+                    if g >= self.variant_groups || group.sense != Sense::Plain {
+                        return None;
+                    }
+                    let key = family_key(
+                        &group.dialects[0].to_lowercase(),
+                        &group.dialects[1].to_lowercase(),
+                    )?;
+                    let next = families.len();
+                    Some(*families.entry(key).or_insert(next))
+                })
+                .collect()
+        })
+    }
 }
 
 /// The family of a variant pair: the stem both spellings share and the letters that differ
@@ -169,9 +195,23 @@ struct Forms {
 
 /// A map from words, hashed for speed (every word of a draft is looked up): the tables are
 /// built from the project's own data, so there is nothing to defend against.
-type FastMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// Its keys borrow the embedded lists wherever a form is already folded, so that building
+/// the tables allocates little (they are built on every run, before the first finding).
+type FastMap<V> = HashMap<Cow<'static, str>, V, BuildHasherDefault<WordHasher>>;
 
-fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+/// `form` folded to lower case, borrowed when it already is.
+fn folded_form(form: &'static str) -> Cow<'static, str> {
+    if form
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(form)
+    } else {
+        Cow::Owned(form.to_lowercase())
+    }
+}
+
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1) // header row
@@ -182,26 +222,31 @@ fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = Tables {
-            groups: Vec::new(),
-            forms: FastMap::default(),
+            groups: Vec::with_capacity(3000),
+            forms: FastMap::with_capacity_and_hasher(12_000, Default::default()),
             names: FastMap::default(),
             ascii_filter: Box::new([0; FILTER_BITS / 64]),
-            family: Vec::new(),
+            variant_groups: 0,
+            family: OnceLock::new(),
         };
-        let add_form = |t: &mut Tables, form: &str, g: usize| {
+        let add_form = |t: &mut Tables, form: &'static str, g: usize| {
             let form = form.trim();
             if form.is_empty() || form == "-" {
                 return;
             }
             let key = if t.groups[g].case_sensitive {
-                form.to_string()
+                Cow::Borrowed(form)
             } else {
-                form.to_lowercase()
+                folded_form(form)
             };
             match key.split_once(' ') {
                 Some((first, rest)) if !rest.contains(' ') => {
+                    let first = match &key {
+                        Cow::Borrowed(k) => Cow::Borrowed(&k[..first.len()]),
+                        Cow::Owned(_) => Cow::Owned(first.to_string()),
+                    };
                     t.forms
-                        .entry(first.to_string())
+                        .entry(first)
                         .or_default()
                         .double
                         .push((rest.to_string(), g));
@@ -224,7 +269,7 @@ fn tables() -> &'static Tables {
             };
             let g = t.groups.len();
             t.groups.push(Group {
-                dialects: [r[0], r[1], r[2], r[3]].map(str::to_string),
+                dialects: [r[0], r[1], r[2], r[3]],
                 sense,
                 case_sensitive: false,
             });
@@ -239,7 +284,7 @@ fn tables() -> &'static Tables {
             }
             let g = t.groups.len();
             t.groups.push(Group {
-                dialects: [r[0], r[1], r[0], r[1]].map(str::to_string),
+                dialects: [r[0], r[1], r[0], r[1]],
                 sense: Sense::Plain,
                 case_sensitive: false,
             });
@@ -265,7 +310,7 @@ fn tables() -> &'static Tables {
             );
             let g = t.groups.len();
             t.groups.push(Group {
-                dialects: [us, gb, us, gb].map(str::to_string),
+                dialects: [us, gb, us, gb],
                 sense,
                 case_sensitive: true,
             });
@@ -277,26 +322,15 @@ fn tables() -> &'static Tables {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-            for w in &words {
-                t.names.entry(w.clone()).or_default().push(words.clone());
+            let words: Vec<&'static str> = line.split_whitespace().collect();
+            for &w in &words {
+                t.names
+                    .entry(Cow::Borrowed(w))
+                    .or_default()
+                    .push(words.clone());
             }
         }
-        let mut families: HashMap<String, usize> = HashMap::new();
-        t.family = (0..t.groups.len())
-            .map(|g| {
-                let group = &t.groups[g];
-                if g >= variant_groups || group.sense != Sense::Plain {
-                    return None;
-                }
-                let key = family_key(
-                    &group.dialects[0].to_lowercase(),
-                    &group.dialects[1].to_lowercase(),
-                )?;
-                let next = families.len();
-                Some(*families.entry(key).or_insert(next))
-            })
-            .collect();
+        t.variant_groups = variant_groups;
         for key in t.forms.keys().filter(|k| k.is_ascii()) {
             for k in filter_bits(key.as_bytes()) {
                 t.ascii_filter[k / 64] |= 1 << (k % 64);
@@ -334,7 +368,7 @@ fn in_proper_name(text: &str, toks: &[Token], i: usize) -> bool {
         return false;
     };
     names.iter().any(|name| {
-        let Some(pos) = name.iter().position(|w| w == word) else {
+        let Some(pos) = name.iter().position(|w| *w == word) else {
             return false;
         };
         if pos > i {
@@ -343,7 +377,7 @@ fn in_proper_name(text: &str, toks: &[Token], i: usize) -> bool {
         let start = i - pos;
         name.iter().enumerate().all(|(k, w)| {
             toks.get(start + k)
-                .is_some_and(|t| t.kind == TokenKind::Word && t.text(text) == w)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.text(text) == *w)
         })
     })
 }
@@ -607,9 +641,9 @@ impl Rule for InconsistentSpelling {
                 continue;
             }
             let preferred = cx.settings.dialect.map(|d| {
-                let f = &group.dialects[dialect_index(d)];
+                let f = group.dialects[dialect_index(d)];
                 if group.case_sensitive {
-                    f.clone()
+                    f.to_string()
                 } else {
                     f.to_lowercase()
                 }
@@ -713,7 +747,7 @@ fn families(cx: &Context, collected: &mut HashMap<usize, Vec<Use>>, out: &mut Ve
     let t = tables();
     let mut by_family: HashMap<usize, Vec<usize>> = HashMap::new();
     for &g in collected.keys() {
-        if let Some(f) = t.family[g] {
+        if let Some(f) = t.family()[g] {
             by_family.entry(f).or_default().push(g);
         }
     }
@@ -922,9 +956,9 @@ mod tests {
         let passes = |w: &str| passes_filter(&t.ascii_filter, w.as_bytes());
         let mut n = 0;
         for key in t.forms.keys().filter(|k| k.is_ascii()) {
-            let mut capital = key.clone();
+            let mut capital = key.to_string();
             capital[..1].make_ascii_uppercase();
-            for w in [key.clone(), key.to_ascii_uppercase(), capital] {
+            for w in [key.to_string(), key.to_ascii_uppercase(), capital] {
                 assert!(passes(&w), "{w}");
             }
             n += 1;
