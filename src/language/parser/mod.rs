@@ -497,68 +497,74 @@ fn k(t: u64, a: u64, b: u64, c: u64) -> u64 {
     fmix(fmix(fmix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a) ^ b.wrapping_mul(FNV_PRIME)) ^ c)
 }
 
+/// How many of [`features`]' keys read only the stack's top token and the buffer's first
+/// three tokens, by position ([`static_features`]): every state with the same top and the
+/// same buffer has them.
+pub(crate) const N_STATIC: usize = 45;
+
+/// How many of [`features`]' keys read the arcs made so far or the second stack token
+/// ([`dynamic_features`]).
+pub(crate) const N_DYNAMIC: usize = N_FEATURES - N_STATIC;
+
 /// The feature keys of a state (the templates of Zhang and Nivre 2011 for arc-eager, and a
-/// few of the second stack token).
+/// few of the second stack token): its [`static_features`] and [`dynamic_features`],
+/// interleaved in the order of the templates.
 pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
-    let tok = |i: u16| -> Tok {
-        if i == NONE {
-            NONE_TOK
-        } else {
-            toks[usize::from(i)]
-        }
-    };
-    let at = |v: &Vec<u16>, i: u16| if i == NONE { NONE } else { v[usize::from(i)] };
-    let lab = |i: u16| -> u64 {
-        if i == NONE || st.label[usize::from(i)] == u8::MAX {
-            NO_LABEL
-        } else {
-            u64::from(st.label[usize::from(i)])
-        }
-    };
-    let s0i = *st.stack.last().unwrap_or(&NONE);
-    let s1i = if st.stack.len() >= 2 {
-        st.stack[st.stack.len() - 2]
+    let mut fixed = [0; N_STATIC];
+    let mut rest = [0; N_DYNAMIC];
+    static_features(stack_top(st), st.b, st.n, toks, &mut fixed);
+    dynamic_features(st, toks, &mut rest);
+    out[..23].copy_from_slice(&fixed[..23]);
+    out[23..27].copy_from_slice(&rest[..4]);
+    out[27..33].copy_from_slice(&fixed[23..29]);
+    out[33..76].copy_from_slice(&rest[4..47]);
+    out[76..92].copy_from_slice(&fixed[29..]);
+    out[92] = rest[47];
+}
+
+/// The stack's top token ([`NONE`] when the stack is empty).
+#[inline]
+pub(crate) fn stack_top(st: &State) -> u16 {
+    *st.stack.last().unwrap_or(&NONE)
+}
+
+#[inline]
+fn tok_at(toks: &[Tok], i: u16) -> Tok {
+    if i == NONE {
+        NONE_TOK
     } else {
-        NONE
-    };
-    let bi = |d: usize| -> u16 {
-        if st.b + d <= st.n {
-            (st.b + d) as u16
-        } else {
-            NONE
-        }
-    };
-    let (n0i, n1i, n2i) = (bi(0), bi(1), bi(2));
-    let s0hi = at(&st.head, s0i);
-    let s0h2i = at(&st.head, s0hi);
-    let (s0li, s0l2i) = (at(&st.lc1, s0i), at(&st.lc2, s0i));
-    let (s0ri, s0r2i) = (at(&st.rc1, s0i), at(&st.rc2, s0i));
-    let (n0li, n0l2i) = (at(&st.lc1, n0i), at(&st.lc2, n0i));
-    let (s0, s1, n0, n1, n2) = (tok(s0i), tok(s1i), tok(n0i), tok(n1i), tok(n2i));
-    let (s0h, s0h2) = (tok(s0hi), tok(s0h2i));
-    let (s0l, s0l2, s0r, s0r2) = (tok(s0li), tok(s0l2i), tok(s0ri), tok(s0r2i));
-    let (n0l, n0l2) = (tok(n0li), tok(n0l2i));
+        toks[usize::from(i)]
+    }
+}
+
+#[inline]
+fn wp(t: Tok) -> u64 {
+    t.w ^ t.p.wrapping_mul(0x2545_f491_4f6c_dd1d)
+}
+
+/// The keys of the templates that read only the stack's top token `s0i` and the tokens
+/// from `b` (the buffer's first) in a sentence of `n` words: templates 0 to 22, 27 to 32
+/// and 76 to 91, in that order.
+pub(crate) fn static_features(
+    s0i: u16,
+    b: usize,
+    n: usize,
+    toks: &[Tok],
+    out: &mut [u64; N_STATIC],
+) {
+    let bi = |d: usize| -> u16 { if b + d <= n { (b + d) as u16 } else { NONE } };
+    let n0i = bi(0);
+    let (s0, n0, n1, n2) = (
+        tok_at(toks, s0i),
+        tok_at(toks, n0i),
+        tok_at(toks, bi(1)),
+        tok_at(toks, bi(2)),
+    );
     let d = if s0i != NONE && n0i != NONE {
         u64::from(n0i - s0i).min(15)
     } else {
         16
     };
-    let val = |v: &Vec<u8>, i: u16| {
-        if i == NONE {
-            99
-        } else {
-            u64::from(v[usize::from(i)])
-        }
-    };
-    let set = |v: &Vec<u64>, i: u16| {
-        if i == NONE {
-            1 << 63
-        } else {
-            v[usize::from(i)]
-        }
-    };
-    let (s0vl, s0vr, n0vl) = (val(&st.vl, s0i), val(&st.vr, s0i), val(&st.vl, n0i));
-    let (s0sl, s0sr, n0sl) = (set(&st.ls, s0i), set(&st.rs, s0i), set(&st.ls, n0i));
     // Commas between s0 and n0.
     let between = if s0i != NONE && n0i != NONE {
         let s0_sep = s0.p == xpos_index(Xpos::Comma) || s0.p == xpos_index(Xpos::Colon);
@@ -566,7 +572,6 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
     } else {
         9
     };
-    let wp = |t: Tok| t.w ^ t.p.wrapping_mul(0x2545_f491_4f6c_dd1d);
     *out = [
         k(0, 0, 0, 0),
         k(1, s0.w, s0.p, 0),
@@ -593,10 +598,6 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
         // Triples of tags.
         k(21, n0.p, n1.p, n2.p),
         k(22, s0.p, n0.p, n1.p),
-        k(23, s0h.p, s0.p, n0.p),
-        k(24, s0.p, s0l.p, n0.p),
-        k(25, s0.p, s0r.p, n0.p),
-        k(26, s0.p, n0.p, n0l.p),
         // Distance.
         k(27, s0.w, d, 0),
         k(28, s0.p, d, 0),
@@ -604,6 +605,79 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
         k(30, n0.p, d, 0),
         k(31, s0.w, n0.w, d),
         k(32, s0.p, n0.p, d),
+        // Commas between.
+        k(76, s0.p, n0.p, between),
+        k(77, s0.w, n0.p, between),
+        k(78, s0.p, n0.w, between),
+        // Suffixes.
+        k(79, s0.s, s0.p, 0),
+        k(80, n0.s, n0.p, 0),
+        k(81, n1.s, n1.p, 0),
+        k(82, s0.s, n0.s, 0),
+        // Lexicon classes.
+        k(83, s0.x, s0.p, 0),
+        k(84, n0.x, n0.p, 0),
+        k(85, n1.x, n1.p, 0),
+        k(86, s0.x, n0.x, s0.p),
+        k(87, n0.x, n0.p, n1.p),
+        // Universal tags.
+        k(88, s0.u, n0.u, 0),
+        k(89, s0.u, n0.u, n1.u),
+        k(90, s0.w, s0.u, n0.u),
+        k(91, s0.u, n0.w, n0.u),
+    ];
+}
+
+/// The keys of the templates that read the arcs made so far or the second stack token:
+/// templates 23 to 26, 33 to 75 and 92, in that order.
+pub(crate) fn dynamic_features(st: &State, toks: &[Tok], out: &mut [u64; N_DYNAMIC]) {
+    let tok = |i: u16| tok_at(toks, i);
+    let at = |v: &Vec<u16>, i: u16| if i == NONE { NONE } else { v[usize::from(i)] };
+    let lab = |i: u16| -> u64 {
+        if i == NONE || st.label[usize::from(i)] == u8::MAX {
+            NO_LABEL
+        } else {
+            u64::from(st.label[usize::from(i)])
+        }
+    };
+    let s0i = stack_top(st);
+    let s1i = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
+    };
+    let n0i = if st.b <= st.n { st.b as u16 } else { NONE };
+    let s0hi = at(&st.head, s0i);
+    let s0h2i = at(&st.head, s0hi);
+    let (s0li, s0l2i) = (at(&st.lc1, s0i), at(&st.lc2, s0i));
+    let (s0ri, s0r2i) = (at(&st.rc1, s0i), at(&st.rc2, s0i));
+    let (n0li, n0l2i) = (at(&st.lc1, n0i), at(&st.lc2, n0i));
+    let (s0, s1, n0) = (tok(s0i), tok(s1i), tok(n0i));
+    let (s0h, s0h2) = (tok(s0hi), tok(s0h2i));
+    let (s0l, s0l2, s0r, s0r2) = (tok(s0li), tok(s0l2i), tok(s0ri), tok(s0r2i));
+    let (n0l, n0l2) = (tok(n0li), tok(n0l2i));
+    let val = |v: &Vec<u8>, i: u16| {
+        if i == NONE {
+            99
+        } else {
+            u64::from(v[usize::from(i)])
+        }
+    };
+    let set = |v: &Vec<u64>, i: u16| {
+        if i == NONE {
+            1 << 63
+        } else {
+            v[usize::from(i)]
+        }
+    };
+    let (s0vl, s0vr, n0vl) = (val(&st.vl, s0i), val(&st.vr, s0i), val(&st.vl, n0i));
+    let (s0sl, s0sr, n0sl) = (set(&st.ls, s0i), set(&st.rs, s0i), set(&st.ls, n0i));
+    *out = [
+        // Triples of tags.
+        k(23, s0h.p, s0.p, n0.p),
+        k(24, s0.p, s0l.p, n0.p),
+        k(25, s0.p, s0r.p, n0.p),
+        k(26, s0.p, n0.p, n0l.p),
         // Valency.
         k(33, s0.w, s0vr, 0),
         k(34, s0.p, s0vr, 0),
@@ -651,25 +725,7 @@ pub(crate) fn features(st: &State, toks: &[Tok], out: &mut [u64; N_FEATURES]) {
         k(73, s1.w, s1.p, 0),
         k(74, s1.p, s0.p, n0.p),
         k(75, s1.p, lab(s1i), s0.p),
-        k(76, s0.p, n0.p, between),
-        k(77, s0.w, n0.p, between),
-        k(78, s0.p, n0.w, between),
-        // Suffixes.
-        k(79, s0.s, s0.p, 0),
-        k(80, n0.s, n0.p, 0),
-        k(81, n1.s, n1.p, 0),
-        k(82, s0.s, n0.s, 0),
-        // Lexicon classes.
-        k(83, s0.x, s0.p, 0),
-        k(84, n0.x, n0.p, 0),
-        k(85, n1.x, n1.p, 0),
-        k(86, s0.x, n0.x, s0.p),
-        k(87, n0.x, n0.p, n1.p),
         // Universal tags.
-        k(88, s0.u, n0.u, 0),
-        k(89, s0.u, n0.u, n1.u),
-        k(90, s0.w, s0.u, n0.u),
-        k(91, s0.u, n0.w, n0.u),
         k(92, s0h.u, s0.u, n0.u),
     ];
 }
@@ -715,6 +771,8 @@ pub(crate) struct Beam {
     spare: Vec<Item>,
     /// (score, hypothesis, class) of the extensions considered at a step.
     cands: Vec<(i64, u32, u8)>,
+    /// One hypothesis's best transitions at a step, best first: (score, class).
+    top: Vec<(i32, u8)>,
     /// For each hypothesis after a step, the hypothesis it extends and the class taken
     /// ([`STAY`] for a finished one).
     pub(crate) origin: Vec<(usize, u8)>,
@@ -745,6 +803,7 @@ impl Beam {
         score: &mut dyn FnMut(usize, &State, &mut Scores),
     ) {
         self.cands.clear();
+        let width = width.max(1);
         let mut s: Scores = [0; N_CLASSES];
         for (i, it) in self.items.iter().enumerate() {
             if it.st.terminal() {
@@ -753,17 +812,28 @@ impl Beam {
             }
             s.fill(0);
             score(i, &it.st, &mut s);
+            // Only a hypothesis's own `width` best extensions can be among the `width`
+            // best of all (the others have `width` better ones from the same hypothesis),
+            // so only those are considered. Equal scores keep the lower class first.
+            let top = &mut self.top;
+            top.clear();
             for (c, &v) in s.iter().enumerate() {
-                if it.st.valid(c, labels) {
-                    self.cands
-                        .push((it.score + i64::from(v), i as u32, c as u8));
+                if (top.len() < width || v > top[top.len() - 1].0) && it.st.valid(c, labels) {
+                    let at = top.partition_point(|&(w, _)| w >= v);
+                    if top.len() == width {
+                        top.pop();
+                    }
+                    top.insert(at, (v, c as u8));
                 }
             }
+            self.cands.extend(
+                top.iter()
+                    .map(|&(v, c)| (it.score + i64::from(v), i as u32, c)),
+            );
         }
         let order = |a: &(i64, u32, u8), b: &(i64, u32, u8)| {
             b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
         };
-        let width = width.max(1);
         if self.cands.len() > width {
             self.cands.select_nth_unstable_by(width - 1, order);
             self.cands.truncate(width);
@@ -808,6 +878,14 @@ pub struct Parser {
     beam: Beam,
     /// Rows of the model's table found so far (see [`Model::add_memo`]).
     memo: model::RowMemo,
+    /// The keys of a state's [`dynamic_features`].
+    dynamic: [u64; N_DYNAMIC],
+    /// The scores of the [`static_features`] of the sentence's states, by stack top and
+    /// buffer.
+    fixed: ScoreCache,
+    /// The scores of whole states of the sentence, by a hash of everything their features
+    /// read.
+    whole: ScoreCache,
     /// Whether to remember the last few parses and replay their start ([`Trace`]): set
     /// only where the model is always the same one.
     remember: bool,
@@ -845,10 +923,53 @@ impl Default for Parser {
             classes: Vec::new(),
             beam: Beam::default(),
             memo: model::RowMemo::default(),
+            dynamic: [0; N_DYNAMIC],
+            fixed: ScoreCache::default(),
+            whole: ScoreCache::default(),
             remember: false,
             traces: Vec::new(),
             next_trace: 0,
         }
+    }
+}
+
+/// Scores by a 64-bit key within one sentence: a small direct-mapped table, emptied for
+/// each sentence.
+struct ScoreCache {
+    keys: Vec<u64>,
+    scores: Vec<Scores>,
+}
+
+impl Default for ScoreCache {
+    fn default() -> ScoreCache {
+        ScoreCache {
+            keys: vec![ScoreCache::EMPTY; ScoreCache::SLOTS],
+            scores: vec![[0; N_CLASSES]; ScoreCache::SLOTS],
+        }
+    }
+}
+
+impl ScoreCache {
+    const SLOTS: usize = 256;
+    const EMPTY: u64 = u64::MAX;
+
+    fn clear(&mut self) {
+        self.keys.fill(ScoreCache::EMPTY);
+    }
+
+    /// The scores for `key` (well mixed: its top bits pick the slot), made by `make`
+    /// (from zero) when the table does not hold them.
+    #[inline]
+    fn get_or_insert(&mut self, key: u64, make: impl FnOnce(&mut Scores)) -> &Scores {
+        let key = key.min(ScoreCache::EMPTY - 1);
+        let at = (key >> 56) as usize % ScoreCache::SLOTS;
+        if self.keys[at] != key {
+            self.keys[at] = key;
+            let out = &mut self.scores[at];
+            out.fill(0);
+            make(out);
+        }
+        &self.scores[at]
     }
 }
 
@@ -958,11 +1079,32 @@ impl Parser {
     fn parse_beam(&mut self, model: &Model, n: usize) {
         let beam = &mut self.beam;
         beam.reset(n);
-        let (toks, keys, memo) = (&self.toks, &mut self.keys, &mut self.memo);
+        let (toks, keys, memo) = (&self.toks, &mut self.dynamic, &mut self.memo);
+        let (fixed, whole) = (&mut self.fixed, &mut self.whole);
+        fixed.clear();
+        whole.clear();
+        // The hypotheses of a beam keep meeting the same stack top and buffer: the scores
+        // of the features that read only those are summed once per pair (integer sums, so
+        // the total is the same in any order). And two hypotheses that differ only where
+        // no feature looks (an arc made long before) have the same scores: those are
+        // found by a 64-bit hash of the keys.
         while !beam.done() {
             beam.step(model.beam, model.labels, &mut |_, st, s| {
-                features(st, toks, keys);
-                model.add_memo(&keys[..], s, memo);
+                let s0 = stack_top(st);
+                dynamic_features(st, toks, keys);
+                let mut h = (u64::from(s0) << 32 | st.b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                for &k in keys.iter() {
+                    h = (h.rotate_left(23) ^ k).wrapping_mul(0x517C_C1B7_2722_0A95);
+                }
+                *s = *whole.get_or_insert(h, |out| {
+                    let pair = u64::from(s0) << 16 | st.b as u64;
+                    *out = *fixed.get_or_insert(pair.wrapping_mul(0x9E37_79B9_7F4A_7C15), |out| {
+                        let mut k = [0; N_STATIC];
+                        static_features(s0, st.b, st.n, toks, &mut k);
+                        model.add_memo(&k, out, memo);
+                    });
+                    model.add_memo(&keys[..], out, memo);
+                });
             });
         }
         std::mem::swap(&mut self.state, &mut beam.items[0].st);
@@ -1184,6 +1326,77 @@ mod tests {
             });
         }
         assert_eq!(beam.items[0].classes, greedy);
+    }
+
+    /// The parser sums the scores of a state's features in parts it remembers (by stack top
+    /// and buffer, and by whole state) and keeps only each hypothesis's best extensions:
+    /// the transitions are those of a beam that sums every feature of every state afresh
+    /// and considers every extension.
+    #[test]
+    fn remembered_scores_change_no_parse() {
+        let model = embedded();
+        assert!(model.beam > 1);
+        let corpus = concat!(
+            include_str!("../../../tests/corpus/structure/fire.txt"),
+            include_str!("../../../tests/corpus/structure/silent.txt"),
+        );
+        let mut parser = Parser::default();
+        let mut out = Vec::new();
+        let mut keys = [0u64; N_FEATURES];
+        let mut n = 0;
+        for line in corpus
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .take(200)
+        {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let tags = tagger::tag(&words);
+            parser.parse_into(&model, &words, &tags, &mut out);
+            let mut toks = Vec::new();
+            sentence_toks(&words, &tags, &mut toks);
+            // (score, state) of each hypothesis, best first.
+            let mut first = State::default();
+            first.reset(words.len());
+            let mut items = vec![(0i64, first)];
+            while !items.iter().all(|(_, st)| st.terminal()) {
+                let mut cands = Vec::new();
+                for (i, (score, st)) in items.iter().enumerate() {
+                    if st.terminal() {
+                        cands.push((*score, i, usize::MAX));
+                        continue;
+                    }
+                    features(st, &toks, &mut keys);
+                    let mut s: Scores = [0; N_CLASSES];
+                    model.add_reference(&keys, &mut s);
+                    for (c, &v) in s.iter().enumerate() {
+                        if st.valid(c, model.labels) {
+                            cands.push((score + i64::from(v), i, c));
+                        }
+                    }
+                }
+                cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+                cands.truncate(model.beam);
+                items = cands
+                    .into_iter()
+                    .map(|(score, i, c)| {
+                        let mut st = State::default();
+                        st.copy_from(&items[i].1);
+                        if c != usize::MAX {
+                            st.apply(c);
+                        }
+                        (score, st)
+                    })
+                    .collect();
+            }
+            let mut st = std::mem::take(&mut items[0].1);
+            finish(&mut st, &tags);
+            punctuation_is_no_root(&mut st, &tags);
+            let heads: Vec<u16> = st.head[1..].to_vec();
+            let got: Vec<u16> = out.iter().map(|a| a.head).collect();
+            assert_eq!(got, heads, "{line}");
+            n += 1;
+        }
+        assert!(n >= 150);
     }
 
     #[test]
