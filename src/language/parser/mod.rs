@@ -346,6 +346,31 @@ impl State {
         }
     }
 
+    /// The classes [`State::valid`] allows now, as a set of bits.
+    #[inline]
+    pub(crate) fn valid_classes(&self, labels: u64) -> u128 {
+        const _: () = assert!(N_CLASSES <= 128);
+        let s0 = self.s0();
+        let root = Deprel::Root.index();
+        let relations = u128::from(labels & !(1 << root)) & ((1 << N_DEPRELS) - 1);
+        let mut set = 0u128;
+        if s0 != 0 && self.head[s0] != NONE {
+            set |= 1 << REDUCE;
+        }
+        if self.b <= self.n {
+            set |= 1 << SHIFT;
+            if s0 != 0 {
+                if self.head[s0] == NONE {
+                    set |= relations << left(0);
+                }
+                set |= relations << right(0);
+            } else if self.root_child == NONE && labels >> root & 1 == 1 {
+                set |= 1 << right(root);
+            }
+        }
+        set
+    }
+
     fn add_arc(&mut self, h: usize, d: usize, l: usize) {
         self.head[d] = h as u16;
         self.label[d] = l as u8;
@@ -817,8 +842,12 @@ impl Beam {
             // so only those are considered. Equal scores keep the lower class first.
             let top = &mut self.top;
             top.clear();
-            for (c, &v) in s.iter().enumerate() {
-                if (top.len() < width || v > top[top.len() - 1].0) && it.st.valid(c, labels) {
+            let mut valid = it.st.valid_classes(labels);
+            while valid != 0 {
+                let c = valid.trailing_zeros() as usize;
+                valid &= valid - 1;
+                let v = s[c];
+                if top.len() < width || v > top[top.len() - 1].0 {
                     let at = top.partition_point(|&(w, _)| w >= v);
                     if top.len() == width {
                         top.pop();
@@ -1505,5 +1534,41 @@ mod tests {
                 deprel: Deprel::Root
             }]
         );
+    }
+}
+#[cfg(test)]
+mod valid_classes_tests {
+    use super::*;
+
+    /// The set of valid classes is the classes `State::valid` allows, in every state a
+    /// parse passes through, for the model's relations, all, none and the root's alone.
+    #[test]
+    fn the_valid_set_is_what_valid_allows() {
+        let model = embedded();
+        for line in include_str!("../../../tests/corpus/structure/fire.txt")
+            .lines()
+            .take(100)
+        {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let tags = crate::language::tagger::tag(&words);
+            let mut st = State::default();
+            st.reset(words.len());
+            let mut toks = Vec::new();
+            sentence_toks(&words, &tags, &mut toks);
+            let mut keys = [0u64; N_FEATURES];
+            while !st.terminal() {
+                for labels in [model.labels, u64::MAX, 0, 1 << Deprel::Root.index()] {
+                    let m = st.valid_classes(labels);
+                    for c in 0..N_CLASSES {
+                        assert_eq!(m >> c & 1 == 1, st.valid(c, labels), "{c} in {line}");
+                    }
+                    assert_eq!(m >> N_CLASSES, 0);
+                }
+                features(&st, &toks, &mut keys);
+                let mut sc: Scores = [0; N_CLASSES];
+                model.add(&keys, &mut sc);
+                st.apply(best_valid(&st, &sc, model.labels));
+            }
+        }
     }
 }
