@@ -915,6 +915,10 @@ pub struct Parser {
     /// The scores of whole states of the sentence, by a hash of everything their features
     /// read.
     whole: ScoreCache,
+    /// The scores of the features of the stack top's side, and of the buffer front's left
+    /// children, by a hash of their keys.
+    top_side: ScoreCache,
+    front_side: ScoreCache,
     /// Whether to remember the last few parses and replay their start ([`Trace`]): set
     /// only where the model is always the same one.
     remember: bool,
@@ -955,10 +959,55 @@ impl Default for Parser {
             dynamic: [0; N_DYNAMIC],
             fixed: ScoreCache::default(),
             whole: ScoreCache::default(),
+            top_side: ScoreCache::default(),
+            front_side: ScoreCache::default(),
             remember: false,
             traces: Vec::new(),
             next_trace: 0,
         }
+    }
+}
+
+/// The places in [`dynamic_features`]' keys of those that read the stack top's side: its
+/// head, children, valency and relations (templates 23 to 25, 33 to 36, 39 to 47, 51 to
+/// 59, 63 to 65, 67 to 70 and 92).
+const TOP_SIDE: [usize; 33] = [
+    0, 1, 2, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+    34, 35, 36, 38, 39, 40, 41, 47,
+];
+
+/// The places of those that read the buffer front's left children (templates 26, 37, 38,
+/// 48 to 50, 60 to 62, 66, 71 and 72).
+const FRONT_SIDE: [usize; 12] = [3, 8, 9, 19, 20, 21, 31, 32, 33, 37, 42, 43];
+
+/// The places of those that read the second stack token (templates 73 to 75).
+const SECOND: [usize; 3] = [44, 45, 46];
+
+/// A 64-bit hash of `keys` (themselves hashes), started from `seed`.
+#[inline]
+fn key_hash(seed: u64, keys: &[u64]) -> u64 {
+    let mut h = seed;
+    for &k in keys {
+        h = (h.rotate_left(23) ^ k).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    h
+}
+
+/// Add the scores of `keys` to `out`, summed once and remembered in `cache` by a hash of
+/// the keys.
+#[inline]
+fn add_remembered(
+    cache: &mut ScoreCache,
+    model: &Model,
+    memo: &mut model::RowMemo,
+    keys: &[u64],
+    out: &mut Scores,
+) {
+    let part = cache.get_or_insert(key_hash(0x2545_F491_4F6C_DD1D, keys), |part| {
+        model.add_memo(keys, part, memo);
+    });
+    for (o, p) in out.iter_mut().zip(part) {
+        *o += p;
     }
 }
 
@@ -1110,29 +1159,41 @@ impl Parser {
         beam.reset(n);
         let (toks, keys, memo) = (&self.toks, &mut self.dynamic, &mut self.memo);
         let (fixed, whole) = (&mut self.fixed, &mut self.whole);
-        fixed.clear();
-        whole.clear();
-        // The hypotheses of a beam keep meeting the same stack top and buffer: the scores
-        // of the features that read only those are summed once per pair (integer sums, so
-        // the total is the same in any order). And two hypotheses that differ only where
-        // no feature looks (an arc made long before) have the same scores: those are
-        // found by a 64-bit hash of the keys.
+        let (top_side, front_side) = (&mut self.top_side, &mut self.front_side);
+        for cache in [&mut *fixed, &mut *whole, &mut *top_side, &mut *front_side] {
+            cache.clear();
+        }
+        // The hypotheses of a beam keep meeting the same configurations, and scores are
+        // integer sums (the same in any order), so parts of them are summed once and
+        // remembered: the features that read only the stack top and the buffer, by that
+        // pair; the other features of the stack top's side and those of the buffer front's
+        // left children, each by a 64-bit hash of their keys; and a whole state's scores
+        // by a hash of all its keys (two hypotheses that differ only where no feature
+        // looks, an arc made long before, score alike).
         while !beam.done() {
             beam.step(model.beam, model.labels, &mut |_, st, s| {
                 let s0 = stack_top(st);
                 dynamic_features(st, toks, keys);
-                let mut h = (u64::from(s0) << 32 | st.b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                for &k in keys.iter() {
-                    h = (h.rotate_left(23) ^ k).wrapping_mul(0x517C_C1B7_2722_0A95);
-                }
-                *s = *whole.get_or_insert(h, |out| {
-                    let pair = u64::from(s0) << 16 | st.b as u64;
-                    *out = *fixed.get_or_insert(pair.wrapping_mul(0x9E37_79B9_7F4A_7C15), |out| {
+                let pair = (u64::from(s0) << 32 | st.b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                *s = *whole.get_or_insert(key_hash(pair, &keys[..]), |out| {
+                    *out = *fixed.get_or_insert(pair, |out| {
                         let mut k = [0; N_STATIC];
                         static_features(s0, st.b, st.n, toks, &mut k);
                         model.add_memo(&k, out, memo);
                     });
-                    model.add_memo(&keys[..], out, memo);
+                    let part = |at: &[usize]| {
+                        let mut k = [0; N_DYNAMIC];
+                        for (k, &i) in k.iter_mut().zip(at) {
+                            *k = keys[i];
+                        }
+                        k
+                    };
+                    let side = part(&TOP_SIDE);
+                    add_remembered(top_side, model, memo, &side[..TOP_SIDE.len()], out);
+                    let front = part(&FRONT_SIDE);
+                    add_remembered(front_side, model, memo, &front[..FRONT_SIDE.len()], out);
+                    let second = part(&SECOND);
+                    model.add_memo(&second[..SECOND.len()], out, memo);
                 });
             });
         }
@@ -1426,6 +1487,19 @@ mod tests {
             n += 1;
         }
         assert!(n >= 150);
+    }
+
+    /// Each key of a state's dynamic features is in one part the parser remembers.
+    #[test]
+    fn the_remembered_parts_cover_the_dynamic_keys_once() {
+        let mut all: Vec<usize> = TOP_SIDE
+            .iter()
+            .chain(&FRONT_SIDE)
+            .chain(&SECOND)
+            .copied()
+            .collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..N_DYNAMIC).collect::<Vec<_>>());
     }
 
     #[test]
