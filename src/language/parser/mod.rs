@@ -919,9 +919,15 @@ pub struct Parser {
     /// children, by a hash of their keys.
     top_side: ScoreCache,
     front_side: ScoreCache,
-    /// Whether to remember the last few parses and replay their start ([`Trace`]): set
-    /// only where the model is always the same one.
+    /// Whether to remember the last few parses and replay their start ([`Trace`]), and
+    /// keep the score caches from one parse of a sentence to the next: set only where the
+    /// model is always the same one.
     remember: bool,
+    /// A hash of each of the sentence's tokens (all that a feature can read of it), which
+    /// keys the caches by content rather than by position.
+    tok_hash: Vec<u64>,
+    /// The words of the sentence the caches hold scores for.
+    cached_words: Vec<u64>,
     traces: Vec<Trace>,
     /// The trace to replace next.
     next_trace: usize,
@@ -962,6 +968,8 @@ impl Default for Parser {
             top_side: ScoreCache::default(),
             front_side: ScoreCache::default(),
             remember: false,
+            tok_hash: Vec::new(),
+            cached_words: Vec::new(),
             traces: Vec::new(),
             next_trace: 0,
         }
@@ -1160,9 +1168,27 @@ impl Parser {
         let (toks, keys, memo) = (&self.toks, &mut self.dynamic, &mut self.memo);
         let (fixed, whole) = (&mut self.fixed, &mut self.whole);
         let (top_side, front_side) = (&mut self.top_side, &mut self.front_side);
-        for cache in [&mut *fixed, &mut *whole, &mut *top_side, &mut *front_side] {
-            cache.clear();
+        // Every cache is keyed by what its features read, so scores found in one parse fit
+        // any other with the same model. They are kept while the same sentence is parsed
+        // again with a few tags changed (the structure rules read a noun as a verb), whose
+        // states mostly repeat those of the parse before; another sentence starts afresh.
+        let same_words = self.remember
+            && self.cached_words.len() == toks.len()
+            && self.cached_words.iter().zip(toks).all(|(&w, t)| w == t.w);
+        if !same_words {
+            for cache in [&mut *fixed, &mut *whole, &mut *top_side, &mut *front_side] {
+                cache.clear();
+            }
+            self.cached_words.clear();
+            self.cached_words.extend(toks.iter().map(|t| t.w));
         }
+        let tok_hash = &mut self.tok_hash;
+        tok_hash.clear();
+        tok_hash.extend(
+            toks.iter()
+                .map(|t| key_hash(0x6A09_E667_F3BC_C908, &[t.w, t.p, t.c, t.s, t.x, t.u])),
+        );
+        let hash_at = |i: usize| tok_hash.get(i).copied().unwrap_or(0x243F_6A88_85A3_08D3);
         // The hypotheses of a beam keep meeting the same configurations, and scores are
         // integer sums (the same in any order), so parts of them are summed once and
         // remembered: the features that read only the stack top and the buffer, by that
@@ -1174,7 +1200,19 @@ impl Parser {
             beam.step(model.beam, model.labels, &mut |_, st, s| {
                 let s0 = stack_top(st);
                 dynamic_features(st, toks, keys);
-                let pair = (u64::from(s0) << 32 | st.b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                // The top and the buffer by position and by content (static features read
+                // the top and the buffer's first three tokens).
+                let at = (u64::from(s0) << 32 | (st.b as u64) << 16 | st.n as u64)
+                    .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                let top = if s0 == NONE {
+                    u64::MAX
+                } else {
+                    hash_at(usize::from(s0))
+                };
+                let pair = key_hash(
+                    at,
+                    &[top, hash_at(st.b), hash_at(st.b + 1), hash_at(st.b + 2)],
+                );
                 *s = *whole.get_or_insert(key_hash(pair, &keys[..]), |out| {
                     *out = *fixed.get_or_insert(pair, |out| {
                         let mut k = [0; N_STATIC];
@@ -1487,6 +1525,48 @@ mod tests {
             n += 1;
         }
         assert!(n >= 150);
+    }
+
+    /// A parser that keeps its score caches while one sentence is parsed again with some
+    /// tags changed (as the structure rules read a noun as a verb) gives the parses of a
+    /// parser that starts each parse afresh.
+    #[test]
+    fn scores_kept_between_parses_of_a_sentence_change_no_parse() {
+        let model = embedded();
+        let corpus = concat!(
+            include_str!("../../../tests/corpus/structure/fire.txt"),
+            include_str!("../../../tests/corpus/structure/silent.txt"),
+        );
+        let mut kept = Parser {
+            remember: true,
+            ..Parser::default()
+        };
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        let mut reparsed = 0;
+        for line in corpus
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .take(300)
+        {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let tags = tagger::tag(&words);
+            kept.parse_into(&model, &words, &tags, &mut got);
+            Parser::default().parse_into(&model, &words, &tags, &mut want);
+            assert_eq!(got, want, "{line}");
+            for i in (0..words.len()).filter(|&i| matches!(tags[i].xpos, Xpos::Nn | Xpos::Nns)) {
+                let verb = if tags[i].xpos == Xpos::Nn {
+                    Xpos::Vb
+                } else {
+                    Xpos::Vbz
+                };
+                let retagged = tagger::tag_constrained(&words, &|j, x| j != i || x == verb);
+                kept.parse_into(&model, &words, &retagged, &mut got);
+                Parser::default().parse_into(&model, &words, &retagged, &mut want);
+                assert_eq!(got, want, "{line} (word {i} as {verb:?})");
+                reparsed += 1;
+            }
+        }
+        assert!(reparsed >= 300, "{reparsed}");
     }
 
     /// Each key of a state's dynamic features is in one part the parser remembers.
