@@ -172,11 +172,19 @@ fn blank_line_in(s: &str) -> bool {
 /// The end of the `{% end_tag %}` after `from`, within [`MAX_SPAN`] bytes.
 fn end_tag_after(source: &str, from: usize, end_tag: &str) -> Option<usize> {
     let mut at = from;
-    let stop = (from + 16 * MAX_SPAN).min(source.len());
+    let mut stop = (from + 16 * MAX_SPAN).min(source.len());
+    while !source.is_char_boundary(stop) {
+        stop -= 1;
+    }
     while at < stop {
         let n = source[at..stop].find("{%")?;
         let open = at + n;
-        let close = source[open..stop].find("%}")? + open + 2;
+        // (The `%` of `{%` starts no `%}`: "{%}" is no tag.)
+        let close = source[open + 2..stop].find("%}")? + open + 4;
+        // A stray `{%` before the tag opens nothing.
+        let open = source[open + 2..close - 2]
+            .rfind("{%")
+            .map_or(open, |k| open + 2 + k);
         let inner =
             source[open + 2..close - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
         if inner == end_tag {
@@ -316,6 +324,37 @@ mod tests {
             .into_iter()
             .map(|t| (&src[t.range], t.kind, t.inline_word))
             .collect()
+    }
+
+    /// A `{%}` (whose `%` could be read as both the opening and the closing one) or a
+    /// multi-byte character where the search for an end tag stops ends no raw block and
+    /// splits no character.
+    #[test]
+    fn end_tags_are_whole_and_on_character_boundaries() {
+        assert_eq!(
+            spans("{% raw %} over {%} and {% endraw %} after"),
+            vec![(
+                "{% raw %} over {%} and {% endraw %}",
+                TemplateKind::Comment,
+                false
+            )]
+        );
+        assert_eq!(
+            spans("{% raw %} over {%}"),
+            vec![("{% raw %}", TemplateKind::Tag, false)]
+        );
+        let long = format!(
+            "{{% raw %}}{}é{{% endraw %}}",
+            "x".repeat(16 * MAX_SPAN - 1)
+        );
+        // (The search stops inside the "é": the block does not close within reach.)
+        assert_eq!(
+            spans(&long),
+            vec![
+                ("{% raw %}", TemplateKind::Tag, false),
+                ("{% endraw %}", TemplateKind::Tag, false)
+            ]
+        );
     }
 
     #[test]

@@ -855,6 +855,23 @@ fn blank_html_comments_have_empty_bodies() {
     }
 }
 
+/// Found by the fuzzer: after `{% raw %}`, a `{%}` was read as a whole tag (its `%` both
+/// opening and closing it), and the search for `{% endraw %}` sliced the source backwards
+/// and panicked; it could also stop inside a multi-byte character.
+#[test]
+fn stray_template_openers_after_a_raw_tag() {
+    let far = format!("{{% raw %}}{}é{{% endraw %}} x\n", "y".repeat(65_535));
+    for text in [
+        "{% raw %} Over\nTwo lines {%} and {# c #}\n",
+        "{% raw %}{%}{% endraw %}\n",
+        "{% comment %} a {%} b {%- endcomment -%} c\n",
+        "We met {{% raw %}} {%}}{%% endraw %}.\n",
+        far.as_str(),
+    ] {
+        check_one(text, Work::for_seed(0, true));
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The dependency parser on any token sequence.
 
