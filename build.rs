@@ -478,4 +478,35 @@ fn main() {
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
     build_lexicon(&root, &out);
+    build_spelling_rows(&root, &out);
+}
+
+/// The rows of the spelling lists in `rules/spelling/` (comments, blank lines and the header
+/// row left out, each row split at its tabs) as Rust statics of string slices, which
+/// `src/rules/inconsistent_spelling.rs` includes: the rule's tables are then built from rows
+/// already split, not from text read at start-up. Output: `spelling_rows.rs` in `OUT_DIR`.
+fn build_spelling_rows(root: &Path, out: &Path) {
+    let mut code = String::new();
+    for (name, file) in [
+        ("VARIANT_ROWS", "variants.tsv"),
+        ("COMPOUND_ROWS", "compounds.tsv"),
+        ("ABBREVIATION_ROWS", "abbreviations.tsv"),
+    ] {
+        let path = root.join("rules/spelling").join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let rows: Vec<Vec<&str>> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1) // header row
+            .map(|l| l.split('\t').collect())
+            .collect();
+        writeln!(code, "static {name}: &[&[&str]] = &[").unwrap();
+        for row in rows {
+            writeln!(code, "    &{row:?},").unwrap();
+        }
+        writeln!(code, "];").unwrap();
+    }
+    fs::write(out.join("spelling_rows.rs"), code).expect("write spelling_rows.rs");
 }

@@ -42,9 +42,9 @@ static DOC: RuleDoc = RuleDoc {
           and quotations).",
 };
 
-const VARIANTS: &str = include_str!("../../rules/spelling/variants.tsv");
-const COMPOUNDS: &str = include_str!("../../rules/spelling/compounds.tsv");
-const ABBREVIATIONS: &str = include_str!("../../rules/spelling/abbreviations.tsv");
+// The rows of rules/spelling/variants.tsv, compounds.tsv and abbreviations.tsv, split at
+// build time (see build.rs): `VARIANT_ROWS`, `COMPOUND_ROWS`, `ABBREVIATION_ROWS`.
+include!(concat!(env!("OUT_DIR"), "/spelling_rows.rs"));
 const PROPER_NAMES: &str = include_str!("../../rules/proper-names.txt");
 
 /// How cautiously a group is treated.
@@ -211,13 +211,6 @@ fn folded_form(form: &'static str) -> Cow<'static, str> {
     }
 }
 
-fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1) // header row
-        .map(|l| l.split('\t').collect::<Vec<_>>())
-}
-
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
@@ -257,7 +250,7 @@ fn tables() -> &'static Tables {
                 }
             }
         };
-        for r in rows(VARIANTS) {
+        for &r in VARIANT_ROWS {
             if r.len() < 6 {
                 continue;
             }
@@ -278,7 +271,7 @@ fn tables() -> &'static Tables {
             }
         }
         let variant_groups = t.groups.len();
-        for r in rows(COMPOUNDS) {
+        for &r in COMPOUND_ROWS {
             if r.len() < 3 {
                 continue;
             }
@@ -294,7 +287,7 @@ fn tables() -> &'static Tables {
                 add_form(&mut t, f, g);
             }
         }
-        for r in rows(ABBREVIATIONS) {
+        for &r in ABBREVIATION_ROWS {
             if r.len() < 5 {
                 continue;
             }
