@@ -2,6 +2,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
+#[cfg(test)]
 use serde::Deserialize;
 
 use super::{Context, Rule, RuleDoc, on};
@@ -35,6 +36,23 @@ static DOC: RuleDoc = RuleDoc {
           them).",
 };
 
+/// One `[[phrase]]` entry of the list as written.
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    text: Option<&'a str>,
+    pattern: Option<&'a str>,
+    kind: &'a str,
+    /// Its `match` key.
+    mode: Option<&'a str>,
+    headings: Option<bool>,
+}
+
+// `BUILT_IN`: the entries of rules/boilerplate.toml, read by build.rs.
+include!(concat!(env!("OUT_DIR"), "/boilerplate_phrases.rs"));
+
+/// The list parsed as TOML, with its test cases (the tests read it this way and check that
+/// `BUILT_IN` holds the same entries).
+#[cfg(test)]
 #[derive(Deserialize)]
 struct PhraseFile {
     phrase: Vec<RawPhrase>,
@@ -42,6 +60,7 @@ struct PhraseFile {
     test: Vec<RawTest>,
 }
 
+#[cfg(test)]
 #[derive(Deserialize)]
 struct RawPhrase {
     text: Option<String>,
@@ -54,8 +73,8 @@ struct RawPhrase {
     headings: Option<bool>,
 }
 
+#[cfg(test)]
 #[derive(Deserialize)]
-#[cfg_attr(not(test), allow(dead_code))]
 struct RawTest {
     block: String,
     expect: String,
@@ -363,20 +382,35 @@ fn may_start_with(text: &str, prefix: &str, ignore_case: bool) -> bool {
     })
 }
 
+#[cfg(test)]
 const PHRASES: &str = include_str!("../../rules/boilerplate.toml");
 
+/// The list and its test cases, parsed from the TOML file.
+#[cfg(test)]
 fn load() -> Result<(Vec<Phrase>, Vec<RawTest>), String> {
     let file: PhraseFile = toml::from_str(PHRASES).map_err(|e| e.to_string())?;
+    let phrases = compile(file.phrase.iter().map(|p| Entry {
+        text: p.text.as_deref(),
+        pattern: p.pattern.as_deref(),
+        kind: &p.kind,
+        mode: p.mode.as_deref(),
+        headings: p.headings,
+    }))?;
+    Ok((phrases, file.test))
+}
+
+/// The phrases of `entries`, ready to match.
+fn compile<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<Phrase>, String> {
     let mut out = Vec::new();
-    for p in file.phrase {
-        let mode = match p.mode.as_deref() {
+    for p in entries {
+        let mode = match p.mode {
             Some("start") => Mode::Start,
             Some("anywhere") => Mode::Anywhere,
             None | Some("block") => Mode::Block,
             Some(other) => return Err(format!("unknown match mode `{other}`")),
         };
-        let pattern = p.pattern.as_deref().map(Pattern::new);
-        let text = p.text.as_deref().map(|t| strip(&fold(&collapse(t)), mode));
+        let pattern = p.pattern.map(Pattern::new);
+        let text = p.text.map(|t| strip(&fold(&collapse(t)), mode));
         if text.is_none() == pattern.is_none() {
             return Err(format!(
                 "an entry of kind `{}` needs text or pattern",
@@ -386,12 +420,12 @@ fn load() -> Result<(Vec<Phrase>, Vec<RawTest>), String> {
         out.push(Phrase {
             text: text.unwrap_or_default(),
             pattern,
-            kind: p.kind,
+            kind: p.kind.to_string(),
             mode,
             headings: p.headings.unwrap_or(true),
         });
     }
-    Ok((out, file.test))
+    Ok(out)
 }
 
 /// The phrase list, with the first four bytes of each "anywhere" phrase gathered so that a
@@ -419,7 +453,7 @@ fn table() -> &'static Table {
     T.get_or_init(|| {
         // The built-in list is checked by a unit test; a broken list disables the rule, never
         // panics.
-        let phrases = load().map(|(p, _)| p).unwrap_or_default();
+        let phrases = compile(BUILT_IN.iter().copied()).unwrap_or_default();
         let mut heads: Vec<[u8; 4]> = Vec::new();
         let head_of = phrases
             .iter()
@@ -919,6 +953,26 @@ impl Rule for Boilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The entries build.rs wrote are those of the TOML file, in its order.
+    #[test]
+    fn the_built_in_entries_are_the_files() {
+        let from_toml = load().expect("rules/boilerplate.toml is valid").0;
+        let built = compile(BUILT_IN.iter().copied()).expect("the built-in list compiles");
+        let view = |p: &Phrase| {
+            (
+                p.text.clone(),
+                p.pattern.as_ref().map(|r| r.source.clone()),
+                p.kind.clone(),
+                p.mode,
+                p.headings,
+            )
+        };
+        assert_eq!(
+            built.iter().map(view).collect::<Vec<_>>(),
+            from_toml.iter().map(view).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn the_phrase_list_loads_and_its_own_cases_pass() {
