@@ -270,7 +270,7 @@ fn tables() -> &'static Tables {
                 add_form(&mut t, f, g);
             }
         }
-        let variant_groups = t.groups.len();
+        t.variant_groups = t.groups.len();
         for &r in COMPOUND_ROWS {
             if r.len() < 3 {
                 continue;
@@ -323,7 +323,6 @@ fn tables() -> &'static Tables {
                     .push(words.clone());
             }
         }
-        t.variant_groups = variant_groups;
         for key in t.forms.keys().filter(|k| k.is_ascii()) {
             for k in filter_bits(key.as_bytes()) {
                 t.ascii_filter[k / 64] |= 1 << (k % 64);

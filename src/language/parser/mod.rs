@@ -842,10 +842,7 @@ impl Beam {
             // so only those are considered. Equal scores keep the lower class first.
             let top = &mut self.top;
             top.clear();
-            let mut valid = it.st.valid_classes(labels);
-            while valid != 0 {
-                let c = valid.trailing_zeros() as usize;
-                valid &= valid - 1;
+            for c in classes_in(it.st.valid_classes(labels)) {
                 let v = s[c];
                 if top.len() < width || v > top[top.len() - 1].0 {
                     let at = top.partition_point(|&(w, _)| w >= v);
@@ -910,7 +907,7 @@ pub struct Parser {
     /// The keys of a state's [`dynamic_features`].
     dynamic: [u64; N_DYNAMIC],
     /// The scores of the [`static_features`] of the sentence's states, by stack top and
-    /// buffer.
+    /// buffer (their positions and their tokens).
     fixed: ScoreCache,
     /// The scores of whole states of the sentence, by a hash of everything their features
     /// read.
@@ -1019,8 +1016,8 @@ fn add_remembered(
     }
 }
 
-/// Scores by a 64-bit key within one sentence: a small direct-mapped table, emptied for
-/// each sentence.
+/// Scores by a 64-bit key: a small direct-mapped table, emptied for each sentence (kept
+/// while the same words are parsed again, see [`Parser::parse_beam`]).
 struct ScoreCache {
     keys: Vec<u64>,
     scores: Vec<Scores>,
@@ -1059,39 +1056,26 @@ impl ScoreCache {
     }
 }
 
+/// The classes in a set of [`State::valid_classes`], lowest first.
+#[inline]
+fn classes_in(mut set: u128) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (set != 0).then(|| {
+            let c = set.trailing_zeros() as usize;
+            set &= set - 1;
+            c
+        })
+    })
+}
+
 /// The best valid class for `scores` (the first of equals), as if each class were tried
-/// with [`State::valid`].
+/// with [`State::valid`]; `usize::MAX` when none is valid.
 #[inline]
 pub(crate) fn best_valid(st: &State, scores: &Scores, labels: u64) -> usize {
-    let s0 = st.s0();
-    let buffer = st.b <= st.n;
-    let root = Deprel::Root.index();
     let mut best = usize::MAX;
-    let mut best_score = i32::MIN;
-    let mut consider = |c: usize| {
-        if best == usize::MAX || scores[c] > best_score {
+    for c in classes_in(st.valid_classes(labels)) {
+        if best == usize::MAX || scores[c] > scores[best] {
             best = c;
-            best_score = scores[c];
-        }
-    };
-    if buffer {
-        consider(SHIFT);
-    }
-    if s0 != 0 && st.head[s0] != NONE {
-        consider(REDUCE);
-    }
-    if buffer {
-        if s0 != 0 && st.head[s0] == NONE {
-            for l in (0..N_DEPRELS).filter(|&l| l != root && labels >> l & 1 == 1) {
-                consider(left(l));
-            }
-        }
-        if s0 != 0 {
-            for l in (0..N_DEPRELS).filter(|&l| l != root && labels >> l & 1 == 1) {
-                consider(right(l));
-            }
-        } else if st.root_child == NONE && labels >> root & 1 == 1 {
-            consider(right(root));
         }
     }
     best
@@ -1456,6 +1440,17 @@ mod tests {
         assert_eq!(beam.items[0].classes, greedy);
     }
 
+    /// The sentences of the structure test corpus (those that fire and those that stay
+    /// silent), one a line.
+    fn structure_lines() -> impl Iterator<Item = &'static str> {
+        concat!(
+            include_str!("../../../tests/corpus/structure/fire.txt"),
+            include_str!("../../../tests/corpus/structure/silent.txt"),
+        )
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    }
+
     /// The parser sums the scores of a state's features in parts it remembers (by stack top
     /// and buffer, and by whole state) and keeps only each hypothesis's best extensions:
     /// the transitions are those of a beam that sums every feature of every state afresh
@@ -1464,19 +1459,11 @@ mod tests {
     fn remembered_scores_change_no_parse() {
         let model = embedded();
         assert!(model.beam > 1);
-        let corpus = concat!(
-            include_str!("../../../tests/corpus/structure/fire.txt"),
-            include_str!("../../../tests/corpus/structure/silent.txt"),
-        );
         let mut parser = Parser::default();
         let mut out = Vec::new();
         let mut keys = [0u64; N_FEATURES];
         let mut n = 0;
-        for line in corpus
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .take(200)
-        {
+        for line in structure_lines().take(200) {
             let words: Vec<&str> = line.split_whitespace().collect();
             let tags = tagger::tag(&words);
             parser.parse_into(&model, &words, &tags, &mut out);
@@ -1533,21 +1520,13 @@ mod tests {
     #[test]
     fn scores_kept_between_parses_of_a_sentence_change_no_parse() {
         let model = embedded();
-        let corpus = concat!(
-            include_str!("../../../tests/corpus/structure/fire.txt"),
-            include_str!("../../../tests/corpus/structure/silent.txt"),
-        );
         let mut kept = Parser {
             remember: true,
             ..Parser::default()
         };
         let (mut got, mut want) = (Vec::new(), Vec::new());
         let mut reparsed = 0;
-        for line in corpus
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .take(300)
-        {
+        for line in structure_lines().take(300) {
             let words: Vec<&str> = line.split_whitespace().collect();
             let tags = tagger::tag(&words);
             kept.parse_into(&model, &words, &tags, &mut got);
@@ -1689,13 +1668,10 @@ mod tests {
             }]
         );
     }
-}
-#[cfg(test)]
-mod valid_classes_tests {
-    use super::*;
 
     /// The set of valid classes is the classes `State::valid` allows, in every state a
-    /// parse passes through, for the model's relations, all, none and the root's alone.
+    /// parse passes through, for the model's relations, all, none and the root's alone;
+    /// and `best_valid` is the first of the best-scoring classes `State::valid` allows.
     #[test]
     fn the_valid_set_is_what_valid_allows() {
         let model = embedded();
@@ -1704,7 +1680,7 @@ mod valid_classes_tests {
             .take(100)
         {
             let words: Vec<&str> = line.split_whitespace().collect();
-            let tags = crate::language::tagger::tag(&words);
+            let tags = tagger::tag(&words);
             let mut st = State::default();
             st.reset(words.len());
             let mut toks = Vec::new();
@@ -1721,7 +1697,14 @@ mod valid_classes_tests {
                 features(&st, &toks, &mut keys);
                 let mut sc: Scores = [0; N_CLASSES];
                 model.add(&keys, &mut sc);
-                st.apply(best_valid(&st, &sc, model.labels));
+                let mut first_best = usize::MAX;
+                for c in (0..N_CLASSES).filter(|&c| st.valid(c, model.labels)) {
+                    if first_best == usize::MAX || sc[c] > sc[first_best] {
+                        first_best = c;
+                    }
+                }
+                assert_eq!(best_valid(&st, &sc, model.labels), first_best, "{line}");
+                st.apply(first_best);
             }
         }
     }
