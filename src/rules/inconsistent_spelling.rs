@@ -31,7 +31,9 @@ static DOC: RuleDoc = RuleDoc {
             `title`. Official names (\"Pearl Harbor\" in a British draft, \
             `rules/proper-names.txt`), quoted titles and block quotes (Markdown `>` or HTML \
             `<blockquote>`: other writers' words, in their spelling) and the text of links \
-            (which often copies the title of the page linked to) are left alone. The \
+            (which often copies the title of the page linked to) are left alone, and so is \
+            a name that a link's address near it spells the same way (a heading \
+            \"Extend behavioural testing\" over a link to `…/extend-behavioural-testing`). The \
             variant lists are data built from SCOWL (`rules/spelling/`).",
     why: "Readers notice a word that changes spelling between paragraphs; it reads as two \
           writers' copy pasted together and makes the whole piece look unedited.",
@@ -588,11 +590,70 @@ impl InconsistentSpelling {
                 {
                     continue;
                 }
+                if block_id != usize::MAX
+                    && Some(block_id) != title
+                    && named_by_a_link(doc, block_id, &form)
+                {
+                    continue;
+                }
                 uses.entry(g).or_default().push(Use { range, form });
             }
         }
         uses
     }
+}
+
+/// Whether `form` is spelt out in the address of a link near block `block_id`: in the
+/// block itself or, for a heading, in its section (up to the next heading). The words are
+/// then a name, such as the title of a project or a report, that the page linked to
+/// spells that way ("### Extend behavioural testing" over a link to
+/// `…/extend-behavioural-testing`).
+fn named_by_a_link(doc: &Document, block_id: usize, form: &str) -> bool {
+    let Some(block) = doc.blocks.get(block_id) else {
+        return false;
+    };
+    let end = if matches!(block.kind, BlockKind::Heading(_)) {
+        doc.blocks[block_id + 1..]
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map_or(doc.source.len(), |b| b.outer.start)
+    } else {
+        block.outer.end
+    };
+    let start = block.outer.start;
+    let first = doc.links.partition_point(|l| l.start < start);
+    doc.links[first..]
+        .iter()
+        .take_while(|l| l.start < end)
+        .filter_map(|l| link_address(doc.source.get(l.clone())?))
+        .any(|address| spells_out(address, form))
+}
+
+/// The address of a link written inline (`[text](address)` or `<address>`).
+fn link_address(link: &str) -> Option<&str> {
+    if let Some(inner) = link.strip_prefix('<') {
+        return inner.strip_suffix('>');
+    }
+    let rest = &link[link.rfind("](")? + 2..];
+    let rest = rest.strip_suffix(')').unwrap_or(rest).trim();
+    // Without a title: `(address "Title")`.
+    Some(rest.split_whitespace().next().unwrap_or(rest))
+}
+
+/// Whether `address` holds `form` as whole words, separated as addresses separate them
+/// ("behavioural" in `…/extend-behavioural-testing`, "web site" in `…/web-site/`).
+fn spells_out(address: &str, form: &str) -> bool {
+    let address = address.to_ascii_lowercase();
+    let words: Vec<&str> = address
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let wanted: Vec<String> = form
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
 }
 
 fn all_caps_block(text: &str, range: Range<usize>) -> bool {
@@ -700,6 +761,9 @@ fn push_finding_with(
         .join(", ");
     let why = match cx.settings.dialect {
         Some(d) => format!("the configured dialect ({}) spells it '{keep}'", d.as_str()),
+        None if others.iter().any(|(_, r)| r.len() >= kept.len()) => {
+            format!("'{keep}' is the spelling this draft uses first (no spelling is used more)")
+        }
         None => format!("'{keep}' is the spelling this draft uses most"),
     };
     let mut d = Diagnostic::new(

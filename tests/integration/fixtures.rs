@@ -42,6 +42,7 @@ fixtures! {
     duplicate_sentence_silent: "duplicate-sentence/silent",
     inconsistent_spelling_fires: "inconsistent-spelling/fires",
     inconsistent_spelling_forms: "inconsistent-spelling/forms",
+    inconsistent_spelling_heading_link: "inconsistent-spelling/heading-link",
     inconsistent_spelling_link_text: "inconsistent-spelling/link-text",
     inconsistent_spelling_silent: "inconsistent-spelling/silent",
     markup_content_repository_post: "markup/content-repository-post",
