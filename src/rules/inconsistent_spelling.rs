@@ -1,4 +1,5 @@
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -725,17 +726,19 @@ fn push_finding(
     counts: &[(String, Vec<Range<usize>>)],
     out: &mut Vec<Diagnostic>,
 ) {
-    push_finding_with(doc, cx, keep, counts, &|_| keep.to_string(), out);
+    push_finding_with(doc, cx, keep, counts, &|_| keep.to_string(), None, out);
 }
 
 /// [`push_finding`], with the spelling to write in place of each other use given by
-/// `replace` (the kept spelling of that use's own form: "centres" for "centers").
+/// `replace` (the kept spelling of that use's own form: "centres" for "centers"), and the
+/// reason to keep it when it is not the dialect's or the majority's (`why`).
 fn push_finding_with(
     doc: &Document,
     cx: &Context,
     keep: &str,
     counts: &[(String, Vec<Range<usize>>)],
     replace: &dyn Fn(&Range<usize>) -> String,
+    why: Option<String>,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some((_, kept)) = counts.iter().find(|(f, _)| f == keep) else {
@@ -759,12 +762,13 @@ fn push_finding_with(
         .map(|(f, r)| format!("'{f}' ({})", times(r.len())))
         .collect::<Vec<_>>()
         .join(", ");
-    let why = match cx.settings.dialect {
-        Some(d) => format!("the configured dialect ({}) spells it '{keep}'", d.as_str()),
-        None if others.iter().any(|(_, r)| r.len() >= kept.len()) => {
+    let why = match (why, cx.settings.dialect) {
+        (Some(why), _) => why,
+        (None, Some(d)) => format!("the configured dialect ({}) spells it '{keep}'", d.as_str()),
+        (None, None) if others.iter().any(|(_, r)| r.len() >= kept.len()) => {
             format!("'{keep}' is the spelling this draft uses first (no spelling is used more)")
         }
-        None => format!("'{keep}' is the spelling this draft uses most"),
+        (None, None) => format!("'{keep}' is the spelling this draft uses most"),
     };
     let mut d = Diagnostic::new(
         DOC.id,
@@ -884,7 +888,7 @@ fn families(cx: &Context, collected: &mut HashMap<usize, Vec<Use>>, out: &mut Ve
                 |u| t.groups[u.1].dialects[keep_side].to_lowercase(),
             )
         };
-        push_finding_with(cx.doc, cx, &keep, &plain, &replace, out);
+        push_finding_with(cx.doc, cx, &keep, &plain, &replace, None, out);
     }
 }
 
@@ -945,12 +949,36 @@ fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
             if lengths[i].abs_diff(lengths[j]) > 1 || !one_letter_apart(&a.0, &b.0) {
                 continue;
             }
-            let (keep, other) = if b.1.len() > a.1.len() {
-                (b, a)
-            } else {
-                (a, b)
+            // The name used more; on a tie, the longer (a letter left out is the likelier
+            // slip: "Haldan" for "Haldane"), else the first used. The dialect has no say.
+            let (keep, other, why) = match b.1.len().cmp(&a.1.len()) {
+                Ordering::Greater => (b, a, None),
+                Ordering::Less => (a, b, None),
+                Ordering::Equal if lengths[j] > lengths[i] => (b, a, Some(true)),
+                Ordering::Equal => (a, b, Some(lengths[i] > lengths[j])),
             };
-            push_finding(doc, cx, &keep.0, &[keep.clone(), other.clone()], out);
+            let why = match why {
+                None => format!("'{}' is the spelling this draft uses most", keep.0),
+                Some(true) => format!(
+                    "each spelling is used as often; '{}' is the longer, and a letter left \
+                     out is the likelier slip",
+                    keep.0
+                ),
+                Some(false) => format!(
+                    "'{}' is the spelling this draft uses first (no spelling is used more)",
+                    keep.0
+                ),
+            };
+            let counts = [keep.clone(), other.clone()];
+            push_finding_with(
+                doc,
+                cx,
+                &keep.0,
+                &counts,
+                &|_| keep.0.clone(),
+                Some(why),
+                out,
+            );
         }
     }
 }

@@ -44,6 +44,7 @@ fixtures! {
     inconsistent_spelling_forms: "inconsistent-spelling/forms",
     inconsistent_spelling_heading_link: "inconsistent-spelling/heading-link",
     inconsistent_spelling_link_text: "inconsistent-spelling/link-text",
+    inconsistent_spelling_names: "inconsistent-spelling/names",
     inconsistent_spelling_silent: "inconsistent-spelling/silent",
     markup_content_repository_post: "markup/content-repository-post",
     missing_subject_clean: "missing-subject/clean",
