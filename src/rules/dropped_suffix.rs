@@ -2,6 +2,7 @@ use super::{Context, Rule, RuleDoc, on};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
 use crate::language::lexicon::{self, Classes};
+use crate::language::tagger::Xpos;
 use crate::text::case::match_case;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -152,6 +153,14 @@ fn need_before(doc: &Document, toks: &[Token], i: usize) -> (Need, Option<usize>
     (Need::Any, None)
 }
 
+/// Whether the tagger reads token `i` of sentence `sentence` as a past participle with a
+/// preposition after it, as a passive with its phrase ("was quote in a newspaper").
+fn participle_before_phrase(doc: &Document, sentence: usize, i: usize) -> bool {
+    let tags = doc.analysis.sentence_tags_upto(&doc.prose, sentence, i + 3);
+    tags.get(i).is_some_and(|t| t.xpos == Xpos::Vbn)
+        && tags.get(i + 1).is_some_and(|t| t.xpos == Xpos::In)
+}
+
 /// Only a verb base, and nothing an adjective or participle could be: the words
 /// [`DroppedSuffix::bare_base`] looks at.
 fn verb_base_only(c: Classes) -> bool {
@@ -168,6 +177,12 @@ fn verb_base_only(c: Classes) -> bool {
                 | Classes::DET
                 | Classes::PRON,
         )
+}
+
+/// A verb base that is otherwise only a rare adverb ("quote" as in "quote, unquote"):
+/// reported only where the tagger reads it as a participle.
+fn verb_base_or_adverb(c: Classes) -> bool {
+    c.contains(Classes::ADV) && verb_base_only(Classes(c.0 & !Classes::ADV.0))
 }
 
 fn fits(classes: Classes, need: Need) -> bool {
@@ -661,6 +676,7 @@ impl DroppedSuffix {
         &self,
         cx: &Context,
         toks: &[Token],
+        sentence: usize,
         i: usize,
         entry: Option<lexicon::Entry>,
         out: &mut Vec<Diagnostic>,
@@ -673,7 +689,8 @@ impl DroppedSuffix {
         }
         let Some(e) = entry else { return };
         // (Every test before the message is a plain condition; the cheapest go first.)
-        if !verb_base_only(e.classes) {
+        let adverb_too = verb_base_or_adverb(e.classes);
+        if !verb_base_only(e.classes) && !adverb_too {
             return;
         }
         if cx.settings.knows_word(w) {
@@ -681,12 +698,17 @@ impl DroppedSuffix {
         }
         // A word that is also a noun reads as one after "is" ("the goal is access"), unless a
         // passive's "by" or a "to"-infinitive follows: "was schedule to close", "was support
-        // by the board".
+        // by the board", or the tagger reads it as a participle from the words around it
+        // ("was quote in a newspaper as saying").
+        // (A word that is also an adverb, only on the tagger's word: "was quite a few" has
+        // a noun phrase after it.)
         let noun_too = e.classes.intersects(Classes::ANY_NOUN);
-        if noun_too
-            && !passive_follows(doc, toks, i)
-            && !plural_be_before(doc, toks, i)
-            && !object_follows(doc, toks, i)
+        if (adverb_too
+            || noun_too
+                && !passive_follows(doc, toks, i)
+                && !plural_be_before(doc, toks, i)
+                && !object_follows(doc, toks, i))
+            && !participle_before_phrase(doc, sentence, i)
         {
             return;
         }
@@ -754,7 +776,7 @@ impl Rule for DroppedSuffix {
         let doc = cx.doc;
         let a = &doc.analysis;
         let lex = a.lex(&doc.prose);
-        for s in &a.sentences {
+        for (k, s) in a.sentences.iter().enumerate() {
             if doc.blocks[s.block].kind == BlockKind::AltText {
                 continue;
             }
@@ -767,7 +789,9 @@ impl Rule for DroppedSuffix {
                 // Most words settle here, before their text is read: a common word is no
                 // truncation (`truncated` returns false for rank < 80 whatever the word),
                 // and `bare_base` looks only at a word whose entry is a verb base.
-                if entry.is_some_and(|e| e.rank < 80 && !verb_base_only(e.classes)) {
+                if entry.is_some_and(|e| {
+                    e.rank < 80 && !verb_base_only(e.classes) && !verb_base_or_adverb(e.classes)
+                }) {
                     continue;
                 }
                 // Both tests need the word in lower-case ASCII (each returns at once for
@@ -781,7 +805,7 @@ impl Rule for DroppedSuffix {
                     continue;
                 }
                 if !self.truncated(cx, toks, i, entry, out) {
-                    self.bare_base(cx, toks, i, entry, out);
+                    self.bare_base(cx, toks, k, i, entry, out);
                 }
             }
         }
