@@ -21,8 +21,9 @@ static DOC: RuleDoc = RuleDoc {
             list of headlines, advertisement markers, tag and category lines, \"Continue \
             reading\", newsletter and cookie prompts, the stock lines of blog themes (\"Post \
             navigation\", \"This entry was posted in ... Bookmark the permalink.\", \"Also \
-            read: <headline>\"), and a run of other stories' headlines pasted one a line after \
-            the last paragraph. Only the system's own generic text counts: a line the author \
+            read: <headline>\"), a picture agency's credit line left by an image widget \
+            (\"Photo: Getty Images\", \"(Photo by A Name/AFP via Getty Images)\"), and a run \
+            of other stories' headlines pasted one a line after the last paragraph. Only the system's own generic text counts: a line the author \
             wrote is left alone (\"Follow us on Twitter @handle\" names an account; \"See \
             also:\" and a \"## Read more\" heading introduce the author's own links). A run of \
             residue blocks of one kind is one finding covering its extent. The phrase list is \
@@ -863,6 +864,7 @@ fn describe(kind: &str) -> &'static str {
         "navigation" => "page navigation",
         "copyright" => "a copyright footer",
         "media" => "a media player or reading-time label",
+        "credit" => "a picture agency's credit line",
         "headlines" => "a list of other stories' headlines",
         _ => "template text",
     }
