@@ -548,12 +548,15 @@ fn other_reading(
         }
     }
     // "the benchmarks we have mostly exercise": a noun, a subject pronoun, the auxiliary.
+    // (Not a past tense before the pronoun, "said he was shock by", whatever its noun
+    // reading.)
     if aux >= 2
         && word(aux - 1)
             .is_some_and(|w| matches!(w.as_str(), "we" | "they" | "i" | "you" | "he" | "she"))
         && classes(aux - 2).intersects(Classes::ANY_NOUN)
-        && !classes(aux - 2)
-            .intersects(Classes::PRON | Classes::DET | Classes::PREP | Classes::CONJ)
+        && !classes(aux - 2).intersects(
+            Classes::PRON | Classes::DET | Classes::PREP | Classes::CONJ | Classes::VERB_PAST,
+        )
     {
         return true;
     }
