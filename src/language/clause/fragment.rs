@@ -92,6 +92,8 @@ impl Sent<'_> {
             || self.pos(s) == Pos::PrpS
             || (capital && !self.is_any(s, CALENDAR_K) && self.pos(s) != Pos::Jj)
             || self.toks[s].kind == TokenKind::Number
+            // Inline code names a thing: "That `tessel build` hangs on network drives."
+            || self.toks[s].kind == TokenKind::Code
             || plural_head;
         if !subject_ok {
             return None;
@@ -111,6 +113,24 @@ impl Sent<'_> {
             return None;
         }
         Some(t)
+    }
+
+    /// Token `k`, read as a noun, is a reporting verb in the present after the head of its
+    /// subject: an -s form after a noun or code ("The changelog notes"), or a plain form
+    /// after a plural noun ("The results show"). A noun before it with a determiner
+    /// between ("read the notes") is no subject.
+    fn reporting_verb_read_as_noun(&self, k: usize) -> bool {
+        if k == 0 || !matches!(self.pos(k), Pos::Nn | Pos::Nns) {
+            return false;
+        }
+        let c = self.classes(k);
+        let before = self.pos(k - 1);
+        let noun_before = matches!(before, Pos::Nn | Pos::Nns | Pos::Nnp)
+            || self.toks[k - 1].kind == TokenKind::Code;
+        noun_before
+            && (c.contains(Classes::VERB_3SG) && before != Pos::Nns
+                || c.contains(Classes::VERB) && before == Pos::Nns)
+            && self.verb_is(k, REPORTING_VERBS_K)
     }
 
     /// A group joined to the one before by "and" / "or" / "but".
@@ -146,6 +166,16 @@ impl Sent<'_> {
             k -= 1;
             if self.quoted(k) {
                 return None;
+            }
+            // A present-tense reporting verb that closes the sentence right after its
+            // subject, which the tagger, seeing no object, read as a noun ("The changelog
+            // notes.", "The benchmark results show.").
+            if k + 1 == end && self.reporting_verb_read_as_noun(k) {
+                return Some(Host {
+                    word: k,
+                    phrase: k..stop,
+                    noun: false,
+                });
             }
             let p = self.pos(k);
             let verb_form = self
