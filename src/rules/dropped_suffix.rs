@@ -153,12 +153,16 @@ fn need_before(doc: &Document, toks: &[Token], i: usize) -> (Need, Option<usize>
     (Need::Any, None)
 }
 
-/// Whether the tagger reads token `i` of sentence `sentence` as a past participle with a
-/// preposition after it, as a passive with its phrase ("was quote in a newspaper").
+/// Whether the tagger reads token `i` of sentence `sentence` as a verb with a preposition
+/// after it, as a passive with its phrase: a past participle ("was quote in a newspaper")
+/// or a present tense, which cannot follow the auxiliary ("was know to every fisherman").
 fn participle_before_phrase(doc: &Document, sentence: usize, i: usize) -> bool {
     let tags = doc.analysis.sentence_tags_upto(&doc.prose, sentence, i + 3);
-    tags.get(i).is_some_and(|t| t.xpos == Xpos::Vbn)
-        && tags.get(i + 1).is_some_and(|t| t.xpos == Xpos::In)
+    tags.get(i)
+        .is_some_and(|t| matches!(t.xpos, Xpos::Vbn | Xpos::Vbp))
+        && tags
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.xpos, Xpos::In | Xpos::To))
 }
 
 /// Only a verb base, and nothing an adjective or participle could be: the words
