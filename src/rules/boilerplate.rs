@@ -21,8 +21,9 @@ static DOC: RuleDoc = RuleDoc {
             list of headlines, advertisement markers, tag and category lines, \"Continue \
             reading\", newsletter and cookie prompts, the stock lines of blog themes (\"Post \
             navigation\", \"This entry was posted in ... Bookmark the permalink.\", \"Also \
-            read: <headline>\"), a picture agency's credit line left by an image widget \
-            (\"Photo: Getty Images\", \"(Photo by A Name/AFP via Getty Images)\"), and a run \
+            read: <headline>\"), a picture agency's credit line that an image widget left \
+            without its picture (\"Photo: Getty Images\", \"(Photo by A Name/AFP via Getty \
+            Images)\"; under a picture it is the caption), and a run \
             of other stories' headlines pasted one a line after the last paragraph. Only the system's own generic text counts: a line the author \
             wrote is left alone (\"Follow us on Twitter @handle\" names an account; \"See \
             also:\" and a \"## Read more\" heading introduce the author's own links). A run of \
@@ -745,6 +746,28 @@ fn residue(doc: &Document, block: usize, scratch: &mut Scratch) -> Option<&'stat
         .map(|p| p.kind.as_str())
 }
 
+/// Whether block `i` sits with a picture: one in its own source (`![…](…)` on the line
+/// before, an `<img>`, a figure shortcode) or between it and the block before it.
+fn credits_a_picture(doc: &Document, i: usize) -> bool {
+    // (A picture's alt text is a block of its own: look past it.)
+    let from = doc.blocks[..i]
+        .iter()
+        .rposition(|b| b.kind != BlockKind::AltText)
+        .map_or(0, |p| {
+            doc.blocks[p].outer.end.min(doc.blocks[i].outer.start)
+        });
+    let around = doc
+        .source
+        .get(from..doc.blocks[i].outer.end)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    [
+        "![", "<img", "<figure", "<picture", "figure", "{% image", "<video",
+    ]
+    .iter()
+    .any(|m| around.contains(m))
+}
+
 /// The least number of blocks in a run of pasted headlines.
 const HEADLINE_RUN: usize = 3;
 
@@ -881,6 +904,13 @@ impl Rule for Boilerplate {
         let mut scratch = Scratch::default();
         let mut kinds: Vec<Option<&'static str>> =
             (0..n).map(|i| residue(doc, i, &mut scratch)).collect();
+        // A credit line under a picture is the picture's caption: residue only where no
+        // picture is left for it to credit.
+        for (i, k) in kinds.iter_mut().enumerate() {
+            if *k == Some("credit") && credits_a_picture(doc, i) {
+                *k = None;
+            }
+        }
         // Links to other stories pasted after the last paragraph, one headline a line.
         if let Some((first, last)) = trailing_headlines(doc, &kinds)
             && kinds[first..=last].iter().all(Option::is_none)
