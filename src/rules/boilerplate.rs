@@ -762,7 +762,17 @@ fn credits_a_picture(doc: &Document, i: usize) -> bool {
         .unwrap_or_default()
         .to_ascii_lowercase();
     [
-        "![", "<img", "<figure", "<picture", "figure", "{% image", "<video",
+        "![",
+        "<img",
+        "<figure",
+        "<picture",
+        "<video",
+        "{{< figure",
+        "{{% figure",
+        "{% figure",
+        "{% image",
+        "{{< img",
+        "{{< image",
     ]
     .iter()
     .any(|m| around.contains(m))

@@ -33,8 +33,8 @@ static DOC: RuleDoc = RuleDoc {
             `rules/proper-names.txt`), quoted titles and block quotes (Markdown `>` or HTML \
             `<blockquote>`: other writers' words, in their spelling) and the text of links \
             (which often copies the title of the page linked to) are left alone, and so is \
-            a name that a link's address near it spells the same way (a heading \
-            \"Extend behavioural testing\" over a link to `…/extend-behavioural-testing`). The \
+            a heading that a link's address in its section spells the same way (\"Extend \
+            behavioural testing\" over a link to `…/extend-behavioural-testing`). The \
             variant lists are data built from SCOWL (`rules/spelling/`).",
     why: "Readers notice a word that changes spelling between paragraphs; it reads as two \
           writers' copy pasted together and makes the whole piece look unedited.",
@@ -604,30 +604,55 @@ impl InconsistentSpelling {
     }
 }
 
-/// Whether `form` is spelt out in the address of a link near block `block_id`: in the
-/// block itself or, for a heading, in its section (up to the next heading). The words are
-/// then a name, such as the title of a project or a report, that the page linked to
-/// spells that way ("### Extend behavioural testing" over a link to
-/// `…/extend-behavioural-testing`).
+/// Whether block `block_id` is a heading that a link in its section (up to the next
+/// heading) names: the link's address spells out `form` together with a word of the
+/// heading next to it. The heading is then the name of a project or a report, which the
+/// page linked to spells that way ("### Extend behavioural testing" over a link to
+/// `…/extend-behavioural-testing`). (In a paragraph the link's own text is already left
+/// alone; the words around it are the author's.)
 fn named_by_a_link(doc: &Document, block_id: usize, form: &str) -> bool {
     let Some(block) = doc.blocks.get(block_id) else {
         return false;
     };
-    let end = if matches!(block.kind, BlockKind::Heading(_)) {
-        doc.blocks[block_id + 1..]
-            .iter()
-            .find(|b| matches!(b.kind, BlockKind::Heading(_)))
-            .map_or(doc.source.len(), |b| b.outer.start)
-    } else {
-        block.outer.end
+    if !matches!(block.kind, BlockKind::Heading(_)) {
+        return false;
+    }
+    let heading = words_of(doc.prose.get(block.range.clone()).unwrap_or_default());
+    let wanted = words_of(form);
+    let Some(at) = (!wanted.is_empty())
+        .then(|| {
+            heading
+                .windows(wanted.len())
+                .position(|w| w == wanted.as_slice())
+        })
+        .flatten()
+    else {
+        return false;
     };
+    // The form with the heading's word before it, and with the word after it.
+    let before = at
+        .checked_sub(1)
+        .map(|b| heading[b..at + wanted.len()].to_vec());
+    let after = heading
+        .get(at + wanted.len())
+        .map(|_| heading[at..=at + wanted.len()].to_vec());
+    let end = doc.blocks[block_id + 1..]
+        .iter()
+        .find(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .map_or(doc.source.len(), |b| b.outer.start);
     let start = block.outer.start;
     let first = doc.links.partition_point(|l| l.start < start);
     doc.links[first..]
         .iter()
         .take_while(|l| l.start < end)
         .filter_map(|l| link_address(doc.source.get(l.clone())?))
-        .any(|address| spells_out(address, form))
+        .any(|address| {
+            let words = words_of(address);
+            [&before, &after]
+                .into_iter()
+                .flatten()
+                .any(|run| words.windows(run.len()).any(|w| w == run.as_slice()))
+        })
 }
 
 /// The address of a link written inline (`[text](address)` or `<address>`).
@@ -641,20 +666,13 @@ fn link_address(link: &str) -> Option<&str> {
     Some(rest.split_whitespace().next().unwrap_or(rest))
 }
 
-/// Whether `address` holds `form` as whole words, separated as addresses separate them
-/// ("behavioural" in `…/extend-behavioural-testing`, "web site" in `…/web-site/`).
-fn spells_out(address: &str, form: &str) -> bool {
-    let address = address.to_ascii_lowercase();
-    let words: Vec<&str> = address
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let wanted: Vec<String> = form
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of `text` in lower case, split as addresses split them ("extend", "behavioural",
+/// "testing" in `…/extend-behavioural-testing`).
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect();
-    !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+        .collect()
 }
 
 fn all_caps_block(text: &str, range: Range<usize>) -> bool {

@@ -92,8 +92,10 @@ impl Sent<'_> {
             || self.pos(s) == Pos::PrpS
             || (capital && !self.is_any(s, CALENDAR_K) && self.pos(s) != Pos::Jj)
             || self.toks[s].kind == TokenKind::Number
-            // Inline code names a thing: "That `tessel build` hangs on network drives."
-            || self.toks[s].kind == TokenKind::Code
+            // Inline code that is the whole subject names a thing: "That `tessel build`
+            // hangs on network drives." (Before a noun it is a determiner's noun: "That
+            // `retry` loop was removed.")
+            || self.toks[s].kind == TokenKind::Code && first.range.start == s + 1
             || plural_head;
         if !subject_ok {
             return None;
@@ -117,10 +119,21 @@ impl Sent<'_> {
 
     /// Token `k`, read as a noun, is a reporting verb in the present after the head of its
     /// subject: an -s form after a noun or code ("The changelog notes"), or a plain form
-    /// after a plural noun ("The results show"). A noun before it with a determiner
-    /// between ("read the notes") is no subject.
+    /// after a plural noun ("The results show"). The sentence is only that noun phrase
+    /// and the verb: with a verb before ("I read the release notes") the phrase is an
+    /// object.
     fn reporting_verb_read_as_noun(&self, k: usize) -> bool {
         if k == 0 || !matches!(self.pos(k), Pos::Nn | Pos::Nns) {
+            return false;
+        }
+        let noun_phrase = (0..k).all(|j| {
+            self.toks[j].kind == TokenKind::Code
+                || matches!(
+                    self.pos(j),
+                    Pos::Dt | Pos::PrpS | Pos::Jj | Pos::Cd | Pos::Nn | Pos::Nns | Pos::Nnp
+                ) && !self.maybe_finite(j)
+        });
+        if !noun_phrase {
             return false;
         }
         let c = self.classes(k);
