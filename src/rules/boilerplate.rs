@@ -23,8 +23,9 @@ static DOC: RuleDoc = RuleDoc {
             navigation\", \"This entry was posted in ... Bookmark the permalink.\", \"Also \
             read: <headline>\"), a picture agency's credit line that an image widget left \
             without its picture (\"Photo: Getty Images\", \"(Photo by A Name/AFP via Getty \
-            Images)\"; under a picture it is the caption), and a run \
-            of other stories' headlines pasted one a line after the last paragraph. Only the system's own generic text counts: a line the author \
+            Images)\"; under a picture it is the caption), and a run of other stories' \
+            headlines pasted one a line after the last paragraph. Only the system's own \
+            generic text counts: a line the author \
             wrote is left alone (\"Follow us on Twitter @handle\" names an account; \"See \
             also:\" and a \"## Read more\" heading introduce the author's own links). A run of \
             residue blocks of one kind is one finding covering its extent. The phrase list is \

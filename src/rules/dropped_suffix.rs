@@ -154,30 +154,27 @@ fn need_before(doc: &Document, toks: &[Token], i: usize) -> (Need, Option<usize>
     (Need::Any, None)
 }
 
-/// Whether the tagger reads token `i` of sentence `sentence` as a verb with a preposition
-/// after it, as a passive with its phrase: a past participle ("was quote in a newspaper")
-/// or a present tense, which cannot follow the auxiliary ("was know to every fisherman").
-fn participle_before_phrase(doc: &Document, sentence: usize, i: usize) -> bool {
+/// Whether the tagger reads token `i` of sentence `sentence` (whose tokens are `toks`) as
+/// a verb with a preposition after it, as a passive with its phrase: a past participle
+/// ("was quote in a newspaper") or a present tense, which cannot follow the auxiliary
+/// ("was know to every fisherman"). Not "for", "of", "as", "like" or "than", which a noun
+/// takes as readily ("was cover for the night shift").
+fn participle_before_phrase(doc: &Document, toks: &[Token], sentence: usize, i: usize) -> bool {
+    let preposition = toks.get(i + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !["for", "of", "as", "like", "than"]
+                .iter()
+                .any(|p| t.text(&doc.prose).eq_ignore_ascii_case(p))
+    });
+    if !preposition {
+        return false;
+    }
     let tags = doc.analysis.sentence_tags_upto(&doc.prose, sentence, i + 3);
-    // (Not "for", "of", "as", "like" or "than", which a noun takes as readily: "was cover
-    // for the night shift".)
     tags.get(i)
         .is_some_and(|t| matches!(t.xpos, Xpos::Vbn | Xpos::Vbp))
         && tags
             .get(i + 1)
             .is_some_and(|t| matches!(t.xpos, Xpos::In | Xpos::To))
-        && toks_word(doc, sentence, i + 1).is_some_and(|w| {
-            !["for", "of", "as", "like", "than"]
-                .iter()
-                .any(|p| w.eq_ignore_ascii_case(p))
-        })
-}
-
-/// The text of token `i` of sentence `sentence`, when it is a word.
-fn toks_word(doc: &Document, sentence: usize, i: usize) -> Option<&str> {
-    let s = doc.analysis.sentences.get(sentence)?;
-    let t = doc.analysis.tokens.get(s.tokens.clone())?.get(i)?;
-    (t.kind == TokenKind::Word).then(|| t.text(&doc.prose))
 }
 
 /// Only a verb base, and nothing an adjective or participle could be: the words
@@ -205,23 +202,12 @@ fn verb_base_or_adverb(c: Classes) -> bool {
 }
 
 /// The adverbs that stress a place or a time ("slap in the middle", "bang on time"): they
-/// stand before a preposition just where a participle would.
+/// stand before a preposition just where a participle would. (The words the lexicon has
+/// as a verb, a noun and an adverb only: "plumb", also an adjective, never gets here.)
 fn stresses_place(w: &str) -> bool {
     matches!(
         w,
-        "bang"
-            | "slap"
-            | "smack"
-            | "plumb"
-            | "plonk"
-            | "plunk"
-            | "spang"
-            | "smash"
-            | "bolt"
-            | "slam"
-            | "splash"
-            | "plop"
-            | "bump"
+        "bang" | "slap" | "smack" | "plunk" | "smash" | "bolt" | "plop" | "bump"
     )
 }
 
@@ -756,22 +742,22 @@ impl DroppedSuffix {
         // ("was quote in a newspaper as saying").
         // (A word that is also an adverb, only on the tagger's word: "was quite a few" has
         // a noun phrase after it.)
+        // (The tagger is asked last, once an auxiliary before the word wants a participle.)
         let noun_too = e.classes.intersects(Classes::ANY_NOUN);
-        if (adverb_too
+        let ask_tagger = adverb_too
             || noun_too
                 && !passive_follows(doc, toks, i)
                 && !plural_be_before(doc, toks, i)
-                && !object_follows(doc, toks, i))
-            && !participle_before_phrase(doc, sentence, i)
-        {
-            return;
-        }
+                && !object_follows(doc, toks, i);
         let (need, Some(aux)) = need_before(doc, toks, i) else {
             return;
         };
         let Need::Participle { after_be } = need else {
             return;
         };
+        if ask_tagger && !participle_before_phrase(doc, toks, sentence, i) {
+            return;
+        }
         // "has support", "have plans": after have, a noun is the natural reading, unless an
         // object follows ("have not yet release the terms").
         if noun_too && !after_be && !object_follows(doc, toks, i) {

@@ -591,10 +591,7 @@ impl InconsistentSpelling {
                 {
                     continue;
                 }
-                if block_id != usize::MAX
-                    && Some(block_id) != title
-                    && named_by_a_link(doc, block_id, &form)
-                {
+                if Some(block_id) != title && named_by_a_link(doc, block_id, &form) {
                     continue;
                 }
                 uses.entry(g).or_default().push(Use { range, form });
@@ -619,13 +616,12 @@ fn named_by_a_link(doc: &Document, block_id: usize, form: &str) -> bool {
     }
     let heading = words_of(doc.prose.get(block.range.clone()).unwrap_or_default());
     let wanted = words_of(form);
-    let Some(at) = (!wanted.is_empty())
-        .then(|| {
-            heading
-                .windows(wanted.len())
-                .position(|w| w == wanted.as_slice())
-        })
-        .flatten()
+    if wanted.is_empty() {
+        return false;
+    }
+    let Some(at) = heading
+        .windows(wanted.len())
+        .position(|w| w == wanted.as_slice())
     else {
         return false;
     };
@@ -737,6 +733,16 @@ impl Rule for InconsistentSpelling {
     }
 }
 
+/// Why `keep` is the spelling to keep when no dialect is set: the draft uses it most, or,
+/// on a `tie`, first.
+fn count_reason(keep: &str, tie: bool) -> String {
+    if tie {
+        format!("'{keep}' is the spelling this draft uses first (no spelling is used more)")
+    } else {
+        format!("'{keep}' is the spelling this draft uses most")
+    }
+}
+
 fn push_finding(
     doc: &Document,
     cx: &Context,
@@ -783,10 +789,7 @@ fn push_finding_with(
     let why = match (why, cx.settings.dialect) {
         (Some(why), _) => why,
         (None, Some(d)) => format!("the configured dialect ({}) spells it '{keep}'", d.as_str()),
-        (None, None) if others.iter().any(|(_, r)| r.len() >= kept.len()) => {
-            format!("'{keep}' is the spelling this draft uses first (no spelling is used more)")
-        }
-        (None, None) => format!("'{keep}' is the spelling this draft uses most"),
+        (None, None) => count_reason(keep, others.iter().any(|(_, r)| r.len() >= kept.len())),
     };
     let mut d = Diagnostic::new(
         DOC.id,
@@ -969,23 +972,18 @@ fn near_names(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             // The name used more; on a tie, the longer (a letter left out is the likelier
             // slip: "Haldan" for "Haldane"), else the first used. The dialect has no say.
-            let (keep, other, why) = match b.1.len().cmp(&a.1.len()) {
-                Ordering::Greater => (b, a, None),
-                Ordering::Less => (a, b, None),
-                Ordering::Equal if lengths[j] > lengths[i] => (b, a, Some(true)),
-                Ordering::Equal => (a, b, Some(lengths[i] > lengths[j])),
+            let longer = |k: &str| {
+                format!(
+                    "each spelling is used as often; '{k}' is the longer, and a letter left out \
+                     is the likelier slip"
+                )
             };
-            let why = match why {
-                None => format!("'{}' is the spelling this draft uses most", keep.0),
-                Some(true) => format!(
-                    "each spelling is used as often; '{}' is the longer, and a letter left \
-                     out is the likelier slip",
-                    keep.0
-                ),
-                Some(false) => format!(
-                    "'{}' is the spelling this draft uses first (no spelling is used more)",
-                    keep.0
-                ),
+            let (keep, other, why) = match b.1.len().cmp(&a.1.len()) {
+                Ordering::Greater => (b, a, count_reason(&b.0, false)),
+                Ordering::Less => (a, b, count_reason(&a.0, false)),
+                Ordering::Equal if lengths[j] > lengths[i] => (b, a, longer(&b.0)),
+                Ordering::Equal if lengths[i] > lengths[j] => (a, b, longer(&a.0)),
+                Ordering::Equal => (a, b, count_reason(&a.0, true)),
             };
             let counts = [keep.clone(), other.clone()];
             push_finding_with(

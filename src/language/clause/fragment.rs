@@ -119,7 +119,7 @@ impl Sent<'_> {
 
     /// Token `k`, read as a noun, is a reporting verb in the present after the head of its
     /// subject: an -s form after a noun or code ("The changelog notes"), or a plain form
-    /// after a plural noun ("The results show"). The sentence is only that noun phrase
+    /// after a plural noun. The sentence is only that noun phrase
     /// and the verb: with a verb before ("I read the release notes") the phrase is an
     /// object.
     fn reporting_verb_read_as_noun(&self, k: usize) -> bool {
@@ -182,7 +182,7 @@ impl Sent<'_> {
             }
             // A present-tense reporting verb that closes the sentence right after its
             // subject, which the tagger, seeing no object, read as a noun ("The changelog
-            // notes.", "The benchmark results show.").
+            // notes.").
             if k + 1 == end && self.reporting_verb_read_as_noun(k) {
                 return Some(Host {
                     word: k,
